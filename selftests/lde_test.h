@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * lde_test.h - helpers shared by the lde selftests (lde_*_test.c).
+ *
+ * Not a test itself: it wraps the kernel's kselftest_harness.h (extracted
+ * from linux-source-6.1 by the Makefile) with what every lde test needs:
+ * a trap call that returns -errno, the sysfs counters, a fixture skip that
+ * really skips, and a way to run code as an unprivileged user.
+ *
+ * Build and run: make -C selftests run_tests (see selftests/Makefile).
+ */
+#ifndef _LDE_TEST_H
+#define _LDE_TEST_H
+
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "kselftest_harness.h"
+#include "lde.h"
+
+/* Start of the kernel text mapping on x86-64: never a user address. */
+#define LDE_KERNEL_ADDR		0xffffffff81000000UL
+
+/* The uid/gid of "nobody": an ordinary, unprivileged user. */
+#define LDE_NOBODY		65534
+
+/* The traps every ABI 1 module has, in trap-number order. */
+static const char *const lde_trap_names[] __attribute__((unused)) = {
+	[LDE_TRAP_NULL]		= "null",
+	[LDE_TRAP_GETPID]	= "getpid",
+	[LDE_TRAP_CLOCK]	= "clock",
+	[LDE_TRAP_ECHO]		= "echo",
+	[LDE_TRAP_CPL]		= "cpl",
+	[LDE_TRAP_INFO]		= "info",
+};
+#define LDE_NR_KNOWN_TRAPS	ARRAY_SIZE(lde_trap_names)
+
+/* The command word of each trap above, indexed by trap number. */
+static const unsigned long lde_trap_cmds[] __attribute__((unused)) = {
+	[LDE_TRAP_NULL]		= LDE_IOC_NULL,
+	[LDE_TRAP_GETPID]	= LDE_IOC_GETPID,
+	[LDE_TRAP_CLOCK]	= LDE_IOC_CLOCK,
+	[LDE_TRAP_ECHO]		= LDE_IOC_ECHO,
+	[LDE_TRAP_CPL]		= LDE_IOC_CPL,
+	[LDE_TRAP_INFO]		= LDE_IOC_INFO,
+};
+
+/* Issue one trap: its result if it succeeded, -errno if it failed. */
+static inline long lde_trap(int fd, unsigned long cmd, unsigned long arg)
+{
+	long ret = ioctl(fd, cmd, arg);
+
+	return ret < 0 ? -errno : ret;
+}
+
+/* Same, with a pointer argument. */
+static inline long lde_trap_p(int fd, unsigned long cmd, const void *arg)
+{
+	return lde_trap(fd, cmd, (unsigned long)arg);
+}
+
+/*
+ * Read /sys/class/lde/lde/traps/<name> into *val.  The file must hold one
+ * decimal number and a newline, nothing else.  Returns 0 or -errno
+ * (-EINVAL for any other content).
+ */
+static inline int lde_counter(const char *name, unsigned long long *val)
+{
+	char path[256], buf[32], *end;
+	ssize_t len;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/%s", LDE_SYSFS_TRAPS, name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	len = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (len < 0)
+		return -errno;
+	buf[len] = '\0';
+	if (len < 2 || buf[0] < '0' || buf[0] > '9' || buf[len - 1] != '\n')
+		return -EINVAL;
+	errno = 0;
+	*val = strtoull(buf, &end, 10);
+	if (errno || end != buf + len - 1)
+		return -EINVAL;
+	return 0;
+}
+
+/*
+ * SKIP() from FIXTURE_SETUP().  In 6.1's harness a plain SKIP(return, ...)
+ * in a fixture setup still runs the TEST_F() body afterwards; jumping back
+ * to the wrapper's setjmp() skips the body and the teardown, and the test
+ * is reported as "ok N # SKIP <reason>".  Use it only before the setup has
+ * acquired anything the teardown would have to release.
+ */
+#define LDE_SETUP_SKIP(fmt, ...) \
+	SKIP(longjmp(_metadata->env, 1), fmt, ##__VA_ARGS__)
+
+/*
+ * Open /dev/lde into fd from a FIXTURE_SETUP(), or skip the test when the
+ * module is not loaded (e.g. on the build host) or the node is not ours to
+ * open.  Any other failure fails the test.
+ */
+#define LDE_OPEN_OR_SKIP(fd) do {					\
+	int __err;							\
+									\
+	(fd) = open(LDE_DEVICE_PATH, O_RDWR | O_CLOEXEC);		\
+	__err = (fd) < 0 ? errno : 0;					\
+	if (__err == ENOENT)						\
+		LDE_SETUP_SKIP("module not loaded (%s missing)",	\
+			       LDE_DEVICE_PATH);			\
+	if (__err == EACCES)						\
+		LDE_SETUP_SKIP("needs root (cannot open %s)",		\
+			       LDE_DEVICE_PATH);			\
+	ASSERT_EQ(0, __err)						\
+		TH_LOG("open %s: %s", LDE_DEVICE_PATH, strerror(__err)); \
+} while (0)
+
+/* Exit codes of lde_run_as()'s child when it could not become uid/gid. */
+#define LDE_RUN_AS_NOT_DROPPED	250
+#define LDE_RUN_AS_STILL_ROOT	251
+
+/*
+ * Run fn() in a child process that has dropped root for uid and gid, with
+ * gid as its only group; return fn()'s return value (0..249 by
+ * convention), LDE_RUN_AS_* if the child could not drop root, or -1 if it
+ * did not exit normally.  The caller must be root.
+ */
+static inline int lde_run_as(uid_t uid, gid_t gid, int (*fn)(void))
+{
+	int status;
+	pid_t pid;
+
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		if (setgroups(0, NULL) || setgid(gid) || setuid(uid))
+			_exit(LDE_RUN_AS_NOT_DROPPED);
+		/* A uid change from 0 must also have dropped the capabilities. */
+		if (setuid(0) == 0)
+			_exit(LDE_RUN_AS_STILL_ROOT);
+		_exit(fn());
+	}
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+#endif /* _LDE_TEST_H */

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * main.c - lde, the user side of the "limited direct execution" lab.
+ *
+ * A process runs directly on the CPU, but limited: in user mode (CPL 3)
+ * it cannot run privileged instructions, and it reaches the kernel only
+ * through traps.  lde.ko adds a set of traps on /dev/lde; this tool
+ * shows what they cost and what they allow:
+ *
+ *	lde trap [options]	time traps next to a call and real syscalls
+ *	lde info		the ABI, the traps and how often each ran
+ *	lde demo privileged	a privileged instruction, from user mode and
+ *				then from a trap handler
+ *	lde help		this list
+ *
+ * Exit status: 0 success, 1 failure, 2 bad usage.
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmds.h"
+
+static void usage(FILE *f)
+{
+	fputs("usage: lde <command> [options]\n"
+	      "\n"
+	      "  trap [options]     time lde's traps next to a function call,"
+	      " getppid,\n"
+	      "                     vDSO clock_gettime and ioctl(/dev/null)"
+	      " (lde trap --help)\n"
+	      "  info               show lde.ko's ABI version, its traps and"
+	      " their counters\n"
+	      "  demo privileged    run a privileged instruction in user mode,"
+	      " then via a trap\n"
+	      "  help               show this help\n"
+	      "\n"
+	      "lde needs /dev/lde from lde.ko (sudo insmod module/lde.ko),"
+	      " except for\n"
+	      "'lde trap --baseline-only'.\n", f);
+}
+
+static bool is_help(const char *s)
+{
+	return !strcmp(s, "help") || !strcmp(s, "--help") ||
+	       !strcmp(s, "-?") || !strcmp(s, "-h");
+}
+
+/* Run the subcommand argv[0]. */
+static int dispatch(int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int (*run)(int argc, char **argv);
+	} cmds[] = {
+		{ "trap", cmd_trap },
+		{ "info", cmd_info },
+		{ "demo", cmd_demo },
+	};
+	size_t i;
+
+	if (is_help(argv[0])) {
+		usage(stdout);
+		return 0;
+	}
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (!strcmp(argv[0], cmds[i].name))
+			return cmds[i].run(argc, argv);
+	fprintf(stderr, "lde: unknown command '%s'\n", argv[0]);
+	usage(stderr);
+	return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	int ret;
+
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	ret = dispatch(argc - 1, argv + 1);
+	/* Output that never arrived (a full disk, a closed pipe) is failure. */
+	if (fflush(stdout) || ferror(stdout)) {
+		perror("lde: stdout");
+		return EXIT_FAIL;
+	}
+	return ret;
+}

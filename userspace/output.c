@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * output.c - the results of "lde trap" for people (a table that explains
+ * itself) and for programs (--json, --csv).
+ *
+ * Every figure is ns per call.  The table's Min..Max come from calls timed
+ * one by one; Avg from batches of calls, where the timer cost is spread
+ * thin (the median batch, so one preemption does not move it).  The ratio column divides each median by that of
+ * ioctl(/dev/null), the cheapest ioctl the kernel has: how much dearer is
+ * this than the bare ioctl path?
+ *
+ * Use: see output.h.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "output.h"
+
+#define BAR_WIDTH	40
+
+/* Median of res[num] / median of res[den], or NAN if either is missing. */
+static double ratio(const struct report *r, int num, int den)
+{
+	double d;
+
+	if (num < 0 || den < 0)
+		return NAN;
+	d = r->res[den].st.p50;
+	return d > 0 ? r->res[num].st.p50 / d : NAN;
+}
+
+/* Up to 7 characters: one decimal while that fits, then whole ns. */
+static const char *fmt_ns(char *buf, size_t len, double v)
+{
+	snprintf(buf, len, v < 10000 ? "%.1f" : "%.0f", v);
+	return buf;
+}
+
+static void print_ratio(FILE *f, const char *what, double v, bool goal)
+{
+	if (isnan(v)) {
+		fprintf(f, "%s median: n/a\n", what);
+		return;
+	}
+	fprintf(f, "%s median: %.2f", what, v);
+	if (goal)
+		fprintf(f, " (goal <= %.2f: %s)", GOAL_NULL_VS_IOCTL,
+			v <= GOAL_NULL_VS_IOCTL ? "met" : "NOT met");
+	fputc('\n', f);
+}
+
+static void print_ratios(FILE *f, const struct report *r)
+{
+	if (r->null >= 0) {
+		print_ratio(f, "lde null / ioctl(/dev/null)",
+			    ratio(r, r->null, r->ioctl), true);
+		print_ratio(f, "lde null / getppid",
+			    ratio(r, r->null, r->getppid), false);
+	}
+	print_ratio(f, "ioctl(/dev/null) / getppid",
+		    ratio(r, r->ioctl, r->getppid), false);
+}
+
+static void print_hist(FILE *f, const struct result *res)
+{
+	static const char hashes[] = "########################################";
+	const struct stats *st = &res->st;
+	unsigned int b, first = STATS_BUCKETS, last = 0;
+	uint64_t max = 0;
+	char range[40];
+
+	for (b = 0; b < STATS_BUCKETS; b++) {
+		if (!st->hist[b])
+			continue;
+		if (first == STATS_BUCKETS)
+			first = b;
+		last = b;
+		if (st->hist[b] > max)
+			max = st->hist[b];
+	}
+	fprintf(f, "\n%s (%zu samples)\n", res->name, st->n);
+	for (b = first; b <= last && b < STATS_BUCKETS; b++) {
+		uint64_t c = st->hist[b];
+		int bar = (int)((c * BAR_WIDTH + max - 1) / max);
+
+		snprintf(range, sizeof(range), "[%.0f, %.0f)",
+			 stats_bucket_lo(b), stats_bucket_hi(b));
+		fprintf(f, "  %20s %8llu %5.1f%% |%-*.*s|\n", range,
+			(unsigned long long)c, 100.0 * c / st->n,
+			BAR_WIDTH, bar, hashes);
+	}
+}
+
+static void print_table(FILE *f, const struct report *r, bool histogram)
+{
+	double base = r->ioctl >= 0 ? r->res[r->ioctl].st.p50 : 0;
+	char a[6][16];
+	bool capped = false;
+	size_t i;
+
+	fprintf(f, "lde trap: ns per call on CPU %d, TSC %.3f GHz, %zu samples"
+		" per subject\n", r->cpu, r->tsc->hz / 1e9, r->loops);
+	fprintf(f, "Min..Max: calls timed one by one, minus %.1f ns of"
+		" loop+timer overhead.\n", r->ov.sample_ns);
+	fprintf(f, "Avg: median of the per-call means of batches of %zu"
+		" calls, minus %.2f ns.\n", r->batch, r->ov.batch_ns);
+	if (!r->tsc->invariant)
+		fprintf(f, "Note: this CPU does not report an invariant TSC;"
+			" ns figures assume its rate held\nsince calibration.\n");
+	if (*r->note)
+		fprintf(f, "Note: %s.\n", r->note);
+
+	fprintf(f, "\n%-19s %7s %7s %7s %7s %7s %7s %7s\n", "subject",
+		"Min", "P50", "P90", "P99", "Max", "Avg", "ratio");
+	for (i = 0; i < r->n; i++) {
+		const struct result *res = &r->res[i];
+		char name[SUBJECT_NAME_LEN + 2], rt[16] = "-";
+
+		snprintf(name, sizeof(name), "%s%s", res->name,
+			 res->capped ? "*" : "");
+		capped |= res->capped;
+		if (base > 0)
+			snprintf(rt, sizeof(rt), "%.2f", res->st.p50 / base);
+		fprintf(f, "%-19s %7s %7s %7s %7s %7s %7s %7s\n", name,
+			fmt_ns(a[0], sizeof(a[0]), res->st.min),
+			fmt_ns(a[1], sizeof(a[1]), res->st.p50),
+			fmt_ns(a[2], sizeof(a[2]), res->st.p90),
+			fmt_ns(a[3], sizeof(a[3]), res->st.p99),
+			fmt_ns(a[4], sizeof(a[4]), res->st.max),
+			fmt_ns(a[5], sizeof(a[5]), res->avg_ns), rt);
+	}
+	fprintf(f, "ratio = P50 / P50 of ioctl(/dev/null).\n");
+	for (i = 0; capped && i < r->n; i++)
+		if (r->res[i].capped)
+			fprintf(f, "* %s: only %zu samples, to take about %.0f s"
+				" at most.\n", r->res[i].name,
+				r->res[i].samples, r->budget_s);
+	fputc('\n', f);
+	print_ratios(f, r);
+	fprintf(f,
+"\nWhat this shows: every row is the same loop around a different call.  A\n"
+"function call and vDSO clock_gettime stay in user mode.  getppid is about\n"
+"the cheapest real system call, so its time is mostly the crossing itself:\n"
+"syscall enters the kernel at CPL 0, sysret returns to CPL 3.\n"
+"ioctl(/dev/null) adds the file descriptor lookup and the VFS ioctl path.\n"
+"lde null takes that same path into lde's trap table and does nothing there,\n"
+"so lde null / ioctl(/dev/null) is the price of lde's own dispatch.\n");
+	if (histogram) {
+		fprintf(f, "\nHistograms: ns per call in log2 buckets"
+			" [low, high), count, share.\n");
+		for (i = 0; i < r->n; i++)
+			print_hist(f, &r->res[i]);
+	}
+}
+
+static void json_str(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(f, "\\u%04x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
+/* JSON has no NaN or infinity. */
+static void json_num(FILE *f, double v)
+{
+	if (isfinite(v))
+		fprintf(f, "%.3f", v);
+	else
+		fputs("null", f);
+}
+
+static void json_subject(FILE *f, const struct result *res)
+{
+	const struct stats *st = &res->st;
+	const char *sep = "";
+	unsigned int b;
+
+	fputs("    {\"name\": ", f);
+	json_str(f, res->name);
+	fputs(", \"min\": ", f);
+	json_num(f, st->min);
+	fputs(", \"p50\": ", f);
+	json_num(f, st->p50);
+	fputs(", \"p90\": ", f);
+	json_num(f, st->p90);
+	fputs(", \"p99\": ", f);
+	json_num(f, st->p99);
+	fputs(", \"max\": ", f);
+	json_num(f, st->max);
+	fputs(", \"avg\": ", f);
+	json_num(f, res->avg_ns);
+	fprintf(f, ", \"samples\": %zu,\n     \"hist\": [", res->samples);
+	for (b = 0; b < STATS_BUCKETS; b++) {
+		if (!st->hist[b])
+			continue;
+		fprintf(f, "%s{\"lo_ns\": %.0f, \"count\": %llu}", sep,
+			stats_bucket_lo(b), (unsigned long long)st->hist[b]);
+		sep = ", ";
+	}
+	fputs("]}", f);
+}
+
+static void print_json(FILE *f, const struct report *r)
+{
+	double nvi = ratio(r, r->null, r->ioctl);
+	size_t i;
+
+	fprintf(f, "{\n  \"unit\": \"ns per call\",\n");
+	fprintf(f, "  \"tsc_hz\": %.0f,\n", r->tsc->hz);
+	fprintf(f, "  \"tsc_invariant\": %s,\n",
+		r->tsc->invariant ? "true" : "false");
+	fprintf(f, "  \"cpu\": %d,\n", r->cpu);
+	fputs("  \"overhead_ns\": ", f);
+	json_num(f, r->ov.sample_ns);
+	fputs(",\n  \"batch_overhead_ns\": ", f);
+	json_num(f, r->ov.batch_ns);
+	fprintf(f, ",\n  \"samples\": %zu,\n", r->loops);
+	fputs("  \"clocksource\": ", f);
+	if (*r->clocksource)
+		json_str(f, r->clocksource);
+	else
+		fputs("null", f);
+	fputs(",\n  \"note\": ", f);
+	if (*r->note)
+		json_str(f, r->note);
+	else
+		fputs("null", f);
+	fputs(",\n  \"subjects\": [\n", f);
+	for (i = 0; i < r->n; i++) {
+		json_subject(f, &r->res[i]);
+		fputs(i + 1 < r->n ? ",\n" : "\n", f);
+	}
+	fputs("  ],\n  \"ratios\": {\"null_vs_ioctl\": ", f);
+	json_num(f, nvi);
+	fputs(", \"null_vs_getppid\": ", f);
+	json_num(f, ratio(r, r->null, r->getppid));
+	fputs(", \"ioctl_vs_getppid\": ", f);
+	json_num(f, ratio(r, r->ioctl, r->getppid));
+	fprintf(f, ",\n             \"goal_null_vs_ioctl\": %.2f,"
+		" \"goal_met\": %s}\n}\n", GOAL_NULL_VS_IOCTL,
+		isnan(nvi) ? "null" :
+		nvi <= GOAL_NULL_VS_IOCTL ? "true" : "false");
+}
+
+static void print_csv(FILE *f, const struct report *r)
+{
+	double base = r->ioctl >= 0 ? r->res[r->ioctl].st.p50 : 0;
+	size_t i;
+
+	fprintf(f, "name,samples,min_ns,p50_ns,p90_ns,p99_ns,max_ns,avg_ns,"
+		"ratio_vs_ioctl\n");
+	for (i = 0; i < r->n; i++) {
+		const struct result *res = &r->res[i];
+
+		/* Our names hold no quotes or commas; quote them anyway. */
+		fprintf(f, "\"%s\",%zu,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,",
+			res->name, res->samples, res->st.min, res->st.p50,
+			res->st.p90, res->st.p99, res->st.max, res->avg_ns);
+		if (base > 0)
+			fprintf(f, "%.3f", res->st.p50 / base);
+		fputc('\n', f);
+	}
+}
+
+void output_report(FILE *f, const struct report *r, enum output_format fmt,
+		   bool quiet, bool histogram)
+{
+	switch (fmt) {
+	case OUT_JSON:
+		print_json(f, r);
+		break;
+	case OUT_CSV:
+		print_csv(f, r);
+		break;
+	case OUT_TABLE:
+		if (quiet)
+			print_ratios(f, r);
+		else
+			print_table(f, r, histogram);
+		break;
+	}
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * stats.h - summarise a set of per-call times.
+ *
+ * Use:
+ *	struct stats st;
+ *
+ *	stats_compute(ns, n, &st);	// sorts ns[] in place
+ *	printf("%.1f\n", st.p50);
+ *
+ * The histogram is log2 in ns, so that 30 ns and 30 µs fit on one screen:
+ * bucket 0 holds [0, 1) ns (calls cheaper than the timer overhead that was
+ * subtracted end up there), bucket b >= 1 holds [2^(b-1), 2^b) ns.
+ */
+#ifndef LDE_STATS_H
+#define LDE_STATS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define STATS_BUCKETS	40	/* up to 2^39 ns, about 9 minutes */
+
+struct stats {
+	size_t n;
+	double min, p50, p90, p99, max, mean;	/* ns */
+	uint64_t hist[STATS_BUCKETS];
+};
+
+void stats_compute(double *ns, size_t n, struct stats *st);
+double stats_bucket_lo(unsigned int b);
+double stats_bucket_hi(unsigned int b);
+
+#endif /* LDE_STATS_H */
