@@ -32,6 +32,22 @@
  *
  * Counters: every dispatched trap is counted per CPU; the sums are in
  * /sys/class/lde/lde/traps/<name>, one decimal number per file.
+ *
+ * The mini scheduler (traps sched_start, sched_stop, sched_result): an
+ * experiment runs guests, kernel threads of lde's own, on one lab CPU
+ * under a policy (cooperative or round robin) and a switch engine (lde's
+ * assembly switch or Linux's).  It belongs to the module, not to the file
+ * that started it: sched_start returns at once, sched_result waits for the
+ * end and copies the figures out, sched_stop ends it early, and rmmod ends
+ * it too.  One experiment per lab CPU; starting one needs CAP_SYS_ADMIN.
+ * Errors besides the ones above:
+ *   EPERM    sched_start without CAP_SYS_ADMIN.
+ *   EBUSY    sched_start on a CPU whose experiment is still running.
+ *   EINVAL   a bad configuration: see struct lde_sched_config.  Nothing
+ *            is changed, and a finished experiment's results stay.
+ *   ENOENT   sched_result or sched_stop on a CPU that has no experiment.
+ *   EAGAIN   sched_result without LDE_SCHED_WAIT while it still runs.
+ *   EINTR    a signal arrived while sched_result waited.
  */
 #ifndef _UAPI_LDE_H
 #define _UAPI_LDE_H
@@ -54,6 +70,9 @@ enum lde_trap_nr {
 	LDE_TRAP_ECHO	= 3,	/* arg: struct lde_echo *; returns len */
 	LDE_TRAP_CPL	= 4,	/* arg: struct lde_cpl *; returns 0 */
 	LDE_TRAP_INFO	= 5,	/* arg: struct lde_info *; returns 0 */
+	LDE_TRAP_SCHED_START	= 6,	/* arg: struct lde_sched_config * */
+	LDE_TRAP_SCHED_STOP	= 7,	/* arg: the lab CPU; returns 0 */
+	LDE_TRAP_SCHED_RESULT	= 8,	/* arg: struct lde_sched_result * */
 };
 
 /*
@@ -99,11 +118,220 @@ struct lde_info {
 	__u32 flags;		/* in: must be 0 */
 };
 
+/* ---- The mini scheduler ------------------------------------------------ */
+
+/* What a guest runs: its "user program" (module/guest.c). */
+enum lde_workload {
+	LDE_WL_SPIN	= 0,	/* compute forever, never trap */
+	LDE_WL_YIELD	= 1,	/* compute iters, trap to yield, repeat */
+	LDE_WL_SLEEP	= 2,	/* compute iters, sleep sleep_ns (like I/O) */
+	LDE_WL_REGS	= 3,	/* fill every GPR and the flags, check forever */
+	LDE_WL_EXIT	= 4,	/* compute iters, then exit */
+	LDE_NR_WORKLOADS
+};
+
+/* Who does the context switch: the policy code is the same for both. */
+enum lde_engine {
+	LDE_ENGINE_LDE	 = 0,	/* lde's swtch (module/switch.S), one kthread */
+	LDE_ENGINE_LINUX = 1,	/* a kthread per guest; Linux's switch_to */
+	LDE_NR_ENGINES
+};
+
+/* When the CPU changes hands. */
+enum lde_policy {
+	LDE_POLICY_COOP	= 0,	/* only when a guest traps */
+	LDE_POLICY_RR	= 1,	/* also every quantum, by timer interrupt */
+	LDE_NR_POLICIES
+};
+
+#define LDE_SCHED_MAX_GUESTS	1024
+#define LDE_SCHED_MAX_GROUPS	8
+#define LDE_SCHED_MIN_QUANTUM_NS	10000ULL	/* 10 us */
+#define LDE_SCHED_MAX_QUANTUM_NS	1000000000ULL	/* 1 s */
+#define LDE_SCHED_MIN_WATCHDOG_NS	10000000ULL	/* 10 ms */
+#define LDE_SCHED_MAX_WATCHDOG_NS	10000000000ULL	/* 10 s */
+#define LDE_SCHED_DEFAULT_WATCHDOG_NS	2000000000ULL	/* 2 s */
+#define LDE_SCHED_MIN_DURATION_NS	1000000ULL	/* 1 ms */
+#define LDE_SCHED_MAX_DURATION_NS	10000000000ULL	/* 10 s */
+#define LDE_SCHED_DEFAULT_RING		65536		/* events */
+#define LDE_SCHED_MAX_RING		1048576
+#define LDE_SCHED_DEFAULT_ITERS		10000
+#define LDE_SCHED_MAX_SLEEP_NS		1000000000ULL	/* 1 s */
+
+/*
+ * count guests run workload.  iters: the work between two traps (yield,
+ * sleep) or before exiting (exit); 0 means LDE_SCHED_DEFAULT_ITERS; spin
+ * and regs must have 0.  sleep_ns: sleep only, 1 us .. LDE_SCHED_MAX_SLEEP_NS;
+ * 0 for the others.
+ */
+struct lde_sched_group {
+	__u32 workload;		/* enum lde_workload */
+	__u32 count;		/* >= 1 */
+	__u64 iters;
+	__u64 sleep_ns;
+};
+
+/*
+ * LDE_TRAP_SCHED_START.  Every field is checked, and a bad one is EINVAL:
+ * cpu online; engine, policy, workloads known; 1..LDE_SCHED_MAX_GUESTS
+ * guests in 1..LDE_SCHED_MAX_GROUPS groups (unused groups all zero);
+ * quantum in [MIN, MAX] for rr and smaller than the watchdog, 0 for coop;
+ * watchdog 0 (default) or in [MIN, MAX]; duration in [MIN, MAX]; ring 0
+ * (default) or up to LDE_SCHED_MAX_RING; flags and pad 0.
+ */
+struct lde_sched_config {
+	__u32 cpu;		/* the lab CPU */
+	__u32 engine;		/* enum lde_engine */
+	__u32 policy;		/* enum lde_policy */
+	__u32 nr_groups;
+	__u64 quantum_ns;	/* rr: the timer's period */
+	__u64 watchdog_ns;	/* a guest running longer is a hog */
+	__u64 duration_ns;	/* the experiment ends after this */
+	__u32 ring_events;	/* events kept for exact percentiles */
+	__u32 flags;		/* must be 0 */
+	struct lde_sched_group groups[LDE_SCHED_MAX_GROUPS];
+};
+
+/* Why the CPU changed hands: index of lde_sched_summary.switches[]. */
+enum lde_switch_reason {
+	LDE_SW_YIELD	= 0,	/* the guest trapped to yield */
+	LDE_SW_TIMER	= 1,	/* the quantum timer took the CPU back */
+	LDE_SW_SLEEP	= 2,	/* the guest trapped to sleep */
+	LDE_SW_EXIT	= 3,	/* the guest trapped to exit */
+	LDE_SW_WATCHDOG	= 4,	/* the watchdog took the CPU from a hog */
+	LDE_SW_HOST	= 5,	/* to the host thread: idle, end, or Linux
+				 * needed the lab CPU (lde engine) */
+	LDE_NR_SWITCH_REASONS
+};
+
+/* How an experiment ended. */
+enum lde_sched_end {
+	LDE_END_NONE	 = 0,	/* still running */
+	LDE_END_DURATION = 1,	/* duration_ns passed */
+	LDE_END_EXITED	 = 2,	/* every guest exited */
+	LDE_END_WATCHDOG = 3,	/* a guest hogged the CPU: see hog_* */
+	LDE_END_STOPPED	 = 4,	/* sched_stop */
+	LDE_END_UNLOAD	 = 5,	/* rmmod */
+};
+
+/* Where a timer interrupt found the lab CPU. */
+enum lde_mode {
+	LDE_MODE_HOST	= 0,	/* the host thread: idle, start or end */
+	LDE_MODE_KERNEL	= 1,	/* lde's mini-kernel: a trap or a switch */
+	LDE_MODE_GUEST	= 2,	/* a guest's own code */
+};
+
+#define LDE_SCHED_HOST		0xffffffffU	/* prev/next: the host */
+#define LDE_SCHED_NO_GUEST	0xffffffffU	/* hog_guest: none */
+#define LDE_SCHED_HIST_BUCKETS	40
+
+/*
+ * A distribution of ns figures.  hist[0] counts [0, 1) ns, hist[b] counts
+ * [2^(b-1), 2^b) ns; the last bucket also holds everything above.
+ */
+struct lde_sched_dist {
+	__u64 count;
+	__u64 sum_ns;
+	__u64 min_ns;
+	__u64 max_ns;
+	__u64 hist[LDE_SCHED_HIST_BUCKETS];
+};
+
+/*
+ * The figures of one experiment.  ppm figures are parts per million
+ * (1000000 = 1.0).
+ */
+struct lde_sched_summary {
+	__u32 state;		/* 0 running, 1 done */
+	__u32 end;		/* enum lde_sched_end */
+	__u32 nr_guests;
+	__u32 hog_guest;	/* the guest the watchdog caught, or NO_GUEST */
+	__u64 hog_ns;		/* how long it had run without trapping */
+	__u64 elapsed_ns;	/* first guest run to the end */
+	__u64 switches[LDE_NR_SWITCH_REASONS];
+	__u64 ticks;		/* quantum timer interrupts */
+	__u64 ticks_in[3];	/* ... by enum lde_mode they found */
+	__u64 ticks_deferred;	/* found a trap: switched on its return */
+	__u64 corruptions;	/* register corruptions seen by regs guests */
+	__u64 slices;		/* guest runs begun and ended by the timer */
+	__u64 slice_ns;		/* their total length */
+	__u64 slice_err_ns;	/* sum of |length - quantum| */
+	__u64 jain_ppm;		/* Jain's fairness index of guest CPU time */
+	__u64 guest_iters;	/* work done by spin guests ... */
+	__u64 guest_ns;		/* ... in this much of their CPU time */
+	__u64 host_iters;	/* the same loop in the plain host kthread */
+	__u64 host_ns;
+	__u64 direct_ppm;	/* (guest_iters/guest_ns)/(host_iters/host_ns) */
+	__u64 events;		/* events recorded in the ring */
+	__u64 events_lost;	/* events that did not fit */
+	struct lde_sched_dist switch_cost;	/* leaving A to running B */
+	struct lde_sched_dist timer_late;	/* timer expiry to handler */
+	struct lde_sched_dist timer_to_guest;	/* expiry to the next guest */
+};
+
+/* One guest's figures. */
+struct lde_sched_guest {
+	__u32 workload;
+	__u32 exited;		/* 1 if it trapped to exit */
+	__u64 cpu_ns;		/* time on the CPU, in guest and mini-kernel */
+	__u64 runs;		/* times it was switched in */
+	__u64 iters;		/* work done: loop iterations */
+	__u64 preempted;	/* times the timer took the CPU from it */
+	__u64 corruptions;	/* regs guests: registers found changed */
+};
+
+enum lde_event_type {
+	LDE_EV_SWITCH	= 0,	/* value: switch cost; latency: see below */
+	LDE_EV_TICK	= 1,	/* value: lateness; reason: enum lde_mode */
+};
+
+/*
+ * One event of the ring, in time order.  A switch's latency_ns is, for a
+ * timer switch, the time from the timer's expiry to the first instruction
+ * of the next guest, and 0 otherwise.
+ */
+struct lde_sched_event {
+	__u64 time_ns;		/* since the experiment began */
+	__u16 type;		/* enum lde_event_type */
+	__u16 reason;		/* switch: enum lde_switch_reason */
+	__u32 prev;		/* switch: guest index or LDE_SCHED_HOST */
+	__u32 next;
+	__u32 value_ns;
+	__u32 latency_ns;
+	__u32 pad;
+};
+
+#define LDE_SCHED_WAIT		1U	/* sched_result: wait for the end */
+
+/*
+ * LDE_TRAP_SCHED_RESULT: the figures of the experiment on cpu, the last
+ * one if it has ended.  guests (if non-zero) receives up to
+ * guests_size / sizeof(struct lde_sched_guest) entries, events (if
+ * non-zero) up to events_size / sizeof(struct lde_sched_event); the
+ * counts copied come back in nr_guests_out and nr_events_out.
+ */
+struct lde_sched_result {
+	__u32 cpu;		/* in */
+	__u32 flags;		/* in: 0 or LDE_SCHED_WAIT */
+	__u64 guests;		/* in: user pointer or 0 */
+	__u64 events;		/* in: user pointer or 0 */
+	__u32 guests_size;	/* in: bytes at guests */
+	__u32 events_size;	/* in: bytes at events */
+	__u32 nr_guests_out;	/* out */
+	__u32 nr_events_out;	/* out */
+	struct lde_sched_summary summary;	/* out */
+};
+
 #define LDE_IOC_NULL	_IO(LDE_IOC_MAGIC, LDE_TRAP_NULL)
 #define LDE_IOC_GETPID	_IO(LDE_IOC_MAGIC, LDE_TRAP_GETPID)
 #define LDE_IOC_CLOCK	_IOR(LDE_IOC_MAGIC, LDE_TRAP_CLOCK, __u64)
 #define LDE_IOC_ECHO	_IOW(LDE_IOC_MAGIC, LDE_TRAP_ECHO, struct lde_echo)
 #define LDE_IOC_CPL	_IOR(LDE_IOC_MAGIC, LDE_TRAP_CPL, struct lde_cpl)
 #define LDE_IOC_INFO	_IOWR(LDE_IOC_MAGIC, LDE_TRAP_INFO, struct lde_info)
+#define LDE_IOC_SCHED_START \
+	_IOW(LDE_IOC_MAGIC, LDE_TRAP_SCHED_START, struct lde_sched_config)
+#define LDE_IOC_SCHED_STOP	_IO(LDE_IOC_MAGIC, LDE_TRAP_SCHED_STOP)
+#define LDE_IOC_SCHED_RESULT \
+	_IOWR(LDE_IOC_MAGIC, LDE_TRAP_SCHED_RESULT, struct lde_sched_result)
 
 #endif /* _UAPI_LDE_H */
