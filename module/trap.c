@@ -19,6 +19,7 @@
 #include <linux/percpu.h>
 #include <linux/sysfs.h>
 
+#include "sched.h"
 #include "trap.h"
 
 struct lde_trap_entry {
@@ -128,4 +129,7 @@ void __init lde_trap_init(void)
 	set_trap(LDE_IOC_ECHO,   "echo",   lde_sys_echo);
 	set_trap(LDE_IOC_CPL,    "cpl",    lde_sys_cpl);
 	set_trap(LDE_IOC_INFO,   "info",   lde_sys_info);
+	set_trap(LDE_IOC_SCHED_START,  "sched_start",  lde_sys_sched_start);
+	set_trap(LDE_IOC_SCHED_STOP,   "sched_stop",   lde_sys_sched_stop);
+	set_trap(LDE_IOC_SCHED_RESULT, "sched_result", lde_sys_sched_result);
 }

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * engine_linux.c - the linux engine: every guest is a Linux kthread.
+ *
+ * The guests' kthreads are bound to the lab CPU and spend their lives
+ * blocked, except the one the mini scheduler has chosen (lab->cur).  A
+ * switch wakes next and blocks prev: Linux's own schedule() and
+ * switch_to() do the work, with everything they involve (run-queue lock,
+ * CFS accounting, FPU and TLB bookkeeping).  The policy is the same code
+ * as for the lde engine; only this mechanism differs.
+ *
+ * A guest that is preempted by the timer sleeps here too, from the
+ * trampoline's context: that is an ordinary task context, so schedule()
+ * is allowed, whatever the preemption model.
+ *
+ * When the experiment ends, the guests are still blocked deep in their
+ * programs.  Each is woken with lab->killing set and exits from where it
+ * is, through module_put_and_kthread_exit(), the exported way for a
+ * module's kthread to leave; it takes the module reference it puts.
+ *
+ * Usage: lde sched -e linux ...
+ */
+#include <linux/kthread.h>
+#include <linux/module.h>
+#include <linux/sched/task.h>
+
+#include "sched.h"
+
+static void __noreturn guest_exit(void)
+{
+	__module_get(THIS_MODULE);
+	module_put_and_kthread_exit(0);
+}
+
+/* Block until the scheduler picks me (NULL: the host), or the end. */
+static void wait_turn(struct lde_lab *lab, struct lde_guest *me)
+{
+	for (;;) {
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		if (READ_ONCE(lab->cur) == me || READ_ONCE(lab->killing))
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+	if (me && READ_ONCE(lab->killing))
+		guest_exit();
+}
+
+static void linux_switch_to(struct lde_lab *lab, struct lde_guest *prev,
+			    struct lde_guest *next)
+{
+	wake_up_process(next ? next->task : lab->host);
+	local_irq_enable();
+	wait_turn(lab, prev);
+	local_irq_disable();
+}
+
+static int guest_thread(void *arg)
+{
+	struct lde_guest *g = arg;
+
+	wait_turn(g->lab, g);
+	local_irq_disable();
+	lde_guest_start(g);
+}
+
+static void linux_teardown(struct lde_lab *lab)
+{
+	u32 i;
+
+	WRITE_ONCE(lab->killing, true);
+	for (i = 0; i < lab->nr_guests; i++) {
+		struct task_struct *t = lab->guests[i].task;
+
+		if (!t)
+			continue;
+		/* Wakes it, and waits for it to be gone. */
+		kthread_stop(t);
+		put_task_struct(t);
+		lab->guests[i].task = NULL;
+	}
+}
+
+static int linux_prepare(struct lde_lab *lab)
+{
+	struct task_struct *t;
+	u32 i;
+
+	for (i = 0; i < lab->nr_guests; i++) {
+		struct lde_guest *g = &lab->guests[i];
+
+		t = kthread_create(guest_thread, g, "lde/%u:g%u", lab->cpu,
+				   g->id);
+		if (IS_ERR(t)) {
+			linux_teardown(lab);
+			return PTR_ERR(t);
+		}
+		kthread_bind(t, lab->cpu);
+		g->task = get_task_struct(t);
+	}
+	return 0;
+}
+
+const struct lde_engine_ops lde_engine_linux = {
+	.name			= "linux",
+	.prepare		= linux_prepare,
+	.switch_to		= linux_switch_to,
+	.teardown		= linux_teardown,
+	.guest_preempt_count	= 0,
+	.yields_to_linux	= false,
+};

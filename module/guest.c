@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * guest.c - the guest programs: what runs in guest mode.
+ *
+ * Each is a loop over its own memory that enters the mini-kernel only
+ * through lde_gtrap(), like a user program that only makes system calls:
+ *
+ *   spin   compute forever, never trap: under coop, a hog
+ *   yield  compute iters iterations, trap to yield, again
+ *   sleep  compute iters iterations, trap to sleep sleep_ns, again
+ *   regs   guest_regs.S: every register and the flags hold a pattern
+ *          that is checked in a loop; it never traps either
+ *   exit   compute iters iterations, then trap to exit
+ *
+ * The unit of work is one iteration of lde_work(), which adds 1 to a
+ * counter in memory.  The host thread runs the same loop, outside any
+ * experiment, to measure what direct execution should deliver.
+ */
+#include <linux/compiler.h>
+#include <linux/irqflags.h>
+
+#include "sched.h"
+
+/* Spin guests report their work in chunks this big. */
+#define SPIN_CHUNK	4096
+
+/*
+ * noinline: the guests and the host baseline must run the very same
+ * machine code for their throughputs to compare.
+ */
+noinline void lde_work(u64 *counter, u64 n)
+{
+	u64 i;
+
+	for (i = 0; i < n; i++)
+		WRITE_ONCE(*counter, *counter + 1);
+}
+
+/* A pattern no two guests share, and no register starts out with. */
+void lde_guest_setup(struct lde_guest *g)
+{
+	unsigned int i;
+
+	for (i = 0; i < LDE_NR_PATTERNS; i++)
+		g->work.pattern[i] = 0x5a5a000000000000ULL ^
+				     ((u64)g->id << 32) ^ (i * 0x01010101ULL);
+}
+
+static void __noreturn run(struct lde_guest *g)
+{
+	switch (g->workload) {
+	case LDE_WL_REGS:
+		lde_guest_regs(&g->work);
+		break;
+	case LDE_WL_YIELD:
+		for (;;) {
+			lde_work(&g->work.iters, g->iters);
+			lde_gtrap(g, LDE_GTRAP_YIELD, 0);
+		}
+	case LDE_WL_SLEEP:
+		for (;;) {
+			lde_work(&g->work.iters, g->iters);
+			lde_gtrap(g, LDE_GTRAP_SLEEP, g->sleep_ns);
+		}
+	case LDE_WL_EXIT:
+		lde_work(&g->work.iters, g->iters);
+		lde_gtrap(g, LDE_GTRAP_EXIT, 0);
+		break;
+	}
+	for (;;)	/* LDE_WL_SPIN */
+		lde_work(&g->work.iters, SPIN_CHUNK);
+}
+
+/*
+ * A guest's first instructions, entered from a switch (lde_guest_entry in
+ * switch.S, or the linux engine's kthread) with interrupts off.
+ */
+void __noreturn lde_guest_start(struct lde_guest *g)
+{
+	lde_finish_switch(g->lab);
+	WRITE_ONCE(g->lab->mode, LDE_MODE_GUEST);
+	local_irq_enable();
+	run(g);
+}

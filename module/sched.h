@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * sched.h - the mini scheduler's lab: one experiment on one lab CPU.
+ *
+ * Who touches what.  Everything in struct lde_lab below "lab CPU only" is
+ * read and written only on the lab CPU, by the host thread, the guests
+ * and the two hrtimers, always with interrupts off (the timers run in
+ * hard-IRQ context and so cannot interrupt each other or the scheduler).
+ * That is the whole locking story: one CPU, interrupts off.  Other CPUs
+ * read the figures only once the experiment is done (experiment.c).
+ *
+ * Files:
+ *   sched.c        the policy: run queue, pick, lde_schedule(), accounting
+ *   gtrap.c        the guests' trap table: yield, sleep, exit
+ *   timer.c        the quantum timer, the watchdog, and preemption
+ *   engine_lde.c   switching with lde_swtch() (switch.S)
+ *   engine_linux.c switching by waking and blocking Linux kthreads
+ *   guest.c        the guest programs (and guest_regs.S)
+ *   experiment.c   starting, stopping and reporting experiments
+ */
+#ifndef _LDE_SCHED_H
+#define _LDE_SCHED_H
+
+#include <linux/hrtimer.h>
+#include <linux/list.h>
+#include <linux/sched.h>
+#include "context.h"
+#include "lde.h"
+
+/* Guests' traps into the mini-kernel (gtrap.c). */
+enum lde_gtrap_nr {
+	LDE_GTRAP_YIELD,
+	LDE_GTRAP_SLEEP,	/* arg: ns */
+	LDE_GTRAP_EXIT,
+	LDE_NR_GTRAPS
+};
+
+/* lde engine: each guest's own stack. */
+#define LDE_GUEST_STACK_SIZE	THREAD_SIZE
+
+struct lde_lab;
+
+/* A guest: xv6's struct proc, for a kernel-mode "user program". */
+struct lde_guest {
+	struct lde_context ctx;		/* lde engine: saved registers */
+	struct lde_work work;		/* counters, regs patterns */
+	struct list_head node;		/* on lab->runq or lab->sleepq */
+	struct lde_lab *lab;
+	u32 id;
+	u32 workload;			/* enum lde_workload */
+	u64 iters;			/* work between two traps */
+	u64 sleep_ns;
+	void *stack;			/* lde engine */
+	struct task_struct *task;	/* linux engine */
+	u64 wake_at;			/* sleeping: ktime ns */
+	bool exited;
+	bool timer_slice;		/* this run began with a timer switch */
+	u64 on_since;			/* local_clock() when switched in */
+	/* Figures. */
+	u64 cpu_ns;
+	u64 runs;
+	u64 preempted;
+};
+
+/*
+ * The mechanism of a switch.  Both engines get the same calls from the
+ * same policy code: prepare the guests, switch from prev to next (NULL is
+ * the host thread) with interrupts off, and take the guests down.
+ */
+struct lde_engine_ops {
+	const char *name;
+	int (*prepare)(struct lde_lab *lab);
+	void (*switch_to)(struct lde_lab *lab, struct lde_guest *prev,
+			  struct lde_guest *next);
+	void (*teardown)(struct lde_lab *lab);
+	/* preempt_count() of a running guest: how timer.c recognises one. */
+	unsigned int guest_preempt_count;
+	/*
+	 * The lde engine runs every guest inside one Linux thread that
+	 * never sleeps: it must hand the CPU back to Linux when Linux asks.
+	 */
+	bool yields_to_linux;
+};
+
+extern const struct lde_engine_ops lde_engine_lde;
+extern const struct lde_engine_ops lde_engine_linux;
+
+/* The lab whose experiment runs on this CPU, for lde_preempted(). */
+DECLARE_PER_CPU(struct lde_lab *, lde_lab_here);
+
+struct lde_lab {
+	struct lde_sched_config cfg;
+	const struct lde_engine_ops *engine;
+	unsigned int cpu;
+	struct task_struct *host;	/* the host thread, bound to cpu */
+	struct lde_guest *guests;
+	u32 nr_guests;
+	struct lde_sched_event *ring;
+	u32 ring_size;
+	bool done;			/* the host thread has finished */
+	bool killing;			/* linux engine: guests, exit now */
+	u32 end_request;		/* from other CPUs: STOPPED, UNLOAD */
+
+	/* ---- lab CPU only, interrupts off ---- */
+	struct lde_guest *cur;		/* NULL: the host thread */
+	u32 mode;			/* enum lde_mode: lde's privilege */
+	struct list_head runq;		/* FIFO: O(1) pick */
+	struct list_head sleepq;
+	u32 nr_live;			/* guests that have not exited */
+	u32 end;			/* enum lde_sched_end, once it ends */
+	struct lde_context host_ctx;	/* lde engine: the host's registers */
+	struct hrtimer tick;		/* rr: every quantum */
+	struct hrtimer watchdog;	/* hogs, duration, stop requests */
+	u64 watchdog_period_ns;
+	u64 t0;				/* local_clock() at the start */
+	u64 end_at;			/* ktime ns */
+	u64 trap_at;			/* local_clock() of the last trap */
+	/* A preemption in flight, from the timer to lde_preempted(). */
+	bool irq_pending;
+	u32 irq_reason;
+	unsigned long irq_ip;
+	unsigned long irq_flags;
+	u32 resched;			/* reason + 1 of a deferred switch */
+	u64 tick_expires;		/* ktime ns of the last timer switch */
+	/* The switch in flight, from lde_schedule() to lde_finish_switch(). */
+	struct lde_guest *sw_prev;
+	u32 sw_reason;
+	u64 sw_leave;			/* local_clock() leaving prev */
+	struct lde_sched_summary sum;
+};
+
+/* sched.c: the policy. */
+void lde_lab_init_policy(struct lde_lab *lab);
+void lde_schedule(struct lde_lab *lab, enum lde_switch_reason why);
+struct lde_guest *lde_pick(struct lde_lab *lab);
+void lde_switch(struct lde_lab *lab, struct lde_guest *prev,
+		struct lde_guest *next, enum lde_switch_reason why);
+void lde_finish_switch(struct lde_lab *lab);
+void lde_record_tick(struct lde_lab *lab, u64 late_ns, u32 mode);
+void lde_dist_add(struct lde_sched_dist *d, u64 ns);
+
+/* gtrap.c: a guest's only way into the mini-kernel. */
+long lde_gtrap(struct lde_guest *g, unsigned int nr, u64 arg);
+
+/* timer.c */
+void lde_timers_init(struct lde_lab *lab);
+void lde_timers_start(struct lde_lab *lab);
+void lde_timers_cancel(struct lde_lab *lab);
+void lde_preempted(struct lde_irq_frame *f);
+
+/* guest.c */
+void lde_guest_setup(struct lde_guest *g);
+void __noreturn lde_guest_start(struct lde_guest *g);
+void lde_work(u64 *counter, u64 n);
+
+/* experiment.c */
+long lde_sys_sched_start(unsigned long arg);
+long lde_sys_sched_stop(unsigned long arg);
+long lde_sys_sched_result(unsigned long arg);
+int lde_sched_init(void);
+void lde_sched_exit(void);
+
+#endif /* _LDE_SCHED_H */

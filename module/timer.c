@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * timer.c - the timer interrupt: how the OS takes the CPU back.
+ *
+ * Two hrtimers per lab, both in hard-IRQ mode and pinned to the lab CPU:
+ *
+ *   tick      rr only: fires every quantum.  If it interrupted a guest,
+ *             the guest is preempted on the spot; if it interrupted the
+ *             mini-kernel (a trap), it leaves lab->resched and the switch
+ *             happens on the way out of the trap (gtrap.c).
+ *   watchdog  both policies: fires every watchdog_period_ns.  It ends the
+ *             experiment when its time is up or someone asked (sched_stop,
+ *             rmmod), and catches a hog: a guest that has run longer than
+ *             the watchdog without giving the CPU back.  Under coop that is
+ *             the only way the OS ever gets the CPU back from a spinning
+ *             guest: it is the seed's "reboot".
+ *
+ * Preempting from a timer interrupt: a hard-IRQ handler may not switch
+ * stacks, so preempt() edits the registers the interrupt will return to
+ * (get_irq_regs()) and the return lands in lde_preempt_trampoline
+ * (preempt.S), in the guest's own context, which calls lde_preempted().
+ * Only a context that is certainly a guest's is edited: see
+ * guest_interrupted() and Documentation/sched.md.
+ *
+ * Usage: lde sched -P rr -q 1ms ...; perf record -e 'irq_vectors:*'
+ * shows the local timer interrupts on the lab CPU.
+ */
+#include <linux/hrtimer.h>
+#include <linux/ktime.h>
+#include <linux/percpu.h>
+#include <linux/preempt.h>
+#include <linux/sched/clock.h>
+#include <linux/sched/task_stack.h>
+#include <asm/irq_regs.h>
+#include <asm/processor-flags.h>
+#include <asm/ptrace.h>
+
+#include "sched.h"
+
+DEFINE_PER_CPU(struct lde_lab *, lde_lab_here);
+
+static bool on_stack(unsigned long sp, void *base, size_t size)
+{
+	unsigned long lo = (unsigned long)base;
+
+	return sp > lo && sp <= lo + size;
+}
+
+/*
+ * Did this interrupt come from a guest's own code?  All of these must
+ * hold, or the interrupted code may hold a lock, run an interrupt or be
+ * half-way through a switch, and must not be switched away from:
+ *  - lde's mode bit says guest mode, and no preemption is in flight;
+ *  - the interrupt came from kernel mode, with interrupts on;
+ *  - it is the only hard IRQ, not nested in a softirq, and the
+ *    interrupted preempt_count() is exactly a running guest's;
+ *  - it interrupted the thread and the stack the current guest runs on.
+ */
+static bool guest_interrupted(struct lde_lab *lab, struct pt_regs *regs)
+{
+	struct lde_guest *g = lab->cur;
+
+	if (!g || lab->mode != LDE_MODE_GUEST || lab->irq_pending || !regs)
+		return false;
+	if (user_mode(regs) || !(regs->flags & X86_EFLAGS_IF))
+		return false;
+	if (preempt_count() != HARDIRQ_OFFSET + lab->engine->guest_preempt_count)
+		return false;
+	if (g->task)
+		return current == g->task &&
+		       on_stack(regs->sp, task_stack_page(current), THREAD_SIZE);
+	return current == lab->host &&
+	       on_stack(regs->sp, g->stack, LDE_GUEST_STACK_SIZE);
+}
+
+/* Make the interrupt return into lde_preempt_trampoline (preempt.S). */
+static bool preempt(struct lde_lab *lab, enum lde_switch_reason why)
+{
+	struct pt_regs *regs = get_irq_regs();
+
+	if (!guest_interrupted(lab, regs))
+		return false;
+	lab->irq_pending = true;
+	lab->irq_reason = why;
+	lab->irq_ip = regs->ip;
+	lab->irq_flags = regs->flags;
+	regs->ip = (unsigned long)lde_preempt_trampoline;
+	regs->flags &= ~X86_EFLAGS_IF;
+	return true;
+}
+
+/* Take the CPU from the current guest now, or on its way out of a trap. */
+static void take_cpu(struct lde_lab *lab, enum lde_switch_reason why)
+{
+	if (preempt(lab, why))
+		return;
+	if (lab->mode == LDE_MODE_KERNEL && !lab->resched) {
+		lab->resched = why + 1;
+		if (why == LDE_SW_TIMER)
+			lab->sum.ticks_deferred++;
+	}
+}
+
+static enum hrtimer_restart tick_fn(struct hrtimer *t)
+{
+	struct lde_lab *lab = container_of(t, struct lde_lab, tick);
+	ktime_t now = ktime_get();
+	u64 late = ktime_to_ns(ktime_sub(now, hrtimer_get_expires(t)));
+
+	lab->sum.ticks++;
+	lab->sum.ticks_in[lab->mode]++;
+	lde_record_tick(lab, late, lab->mode);
+	lab->tick_expires = ktime_to_ns(hrtimer_get_expires(t));
+	if (lab->mode != LDE_MODE_HOST)
+		take_cpu(lab, LDE_SW_TIMER);
+	hrtimer_forward(t, now, ns_to_ktime(lab->cfg.quantum_ns));
+	return HRTIMER_RESTART;
+}
+
+static enum hrtimer_restart watchdog_fn(struct hrtimer *t)
+{
+	struct lde_lab *lab = container_of(t, struct lde_lab, watchdog);
+	struct lde_guest *g = lab->cur;
+	u32 req = READ_ONCE(lab->end_request);
+	u64 ran;
+
+	if (!lab->end && req)
+		lab->end = req;
+	if (!lab->end && ktime_get_ns() >= lab->end_at)
+		lab->end = LDE_END_DURATION;
+	if (g && !lab->end) {
+		ran = local_clock() - lab->trap_at;
+		if (ran >= lab->cfg.watchdog_ns) {
+			lab->end = LDE_END_WATCHDOG;
+			lab->sum.hog_guest = g->id;
+			lab->sum.hog_ns = ran;
+			take_cpu(lab, LDE_SW_WATCHDOG);
+		}
+	} else if (g) {
+		take_cpu(lab, LDE_SW_HOST);
+	}
+	hrtimer_forward_now(t, ns_to_ktime(lab->watchdog_period_ns));
+	return HRTIMER_RESTART;
+}
+
+/*
+ * Called by lde_preempt_trampoline, on the preempted guest's stack, with
+ * interrupts off.  Returning resumes the guest where it was interrupted.
+ */
+void lde_preempted(struct lde_irq_frame *f)
+{
+	struct lde_lab *lab = this_cpu_read(lde_lab_here);
+
+	f->ip = lab->irq_ip;
+	f->flags = lab->irq_flags;
+	lab->irq_pending = false;
+	lab->mode = LDE_MODE_KERNEL;
+	lde_schedule(lab, lab->irq_reason);
+	lab->mode = LDE_MODE_GUEST;
+}
+
+void lde_timers_init(struct lde_lab *lab)
+{
+	hrtimer_init(&lab->tick, CLOCK_MONOTONIC, HRTIMER_MODE_REL_PINNED_HARD);
+	lab->tick.function = tick_fn;
+	hrtimer_init(&lab->watchdog, CLOCK_MONOTONIC,
+		     HRTIMER_MODE_REL_PINNED_HARD);
+	lab->watchdog.function = watchdog_fn;
+	/* A tenth of the watchdog, 1..10 ms: also how fast a stop lands. */
+	lab->watchdog_period_ns = clamp_t(u64, lab->cfg.watchdog_ns / 10,
+					  NSEC_PER_MSEC, 10 * NSEC_PER_MSEC);
+}
+
+/* On the lab CPU: pinned timers fire where they were started. */
+void lde_timers_start(struct lde_lab *lab)
+{
+	hrtimer_start(&lab->watchdog, ns_to_ktime(lab->watchdog_period_ns),
+		      HRTIMER_MODE_REL_PINNED_HARD);
+	if (lab->cfg.policy == LDE_POLICY_RR)
+		hrtimer_start(&lab->tick, ns_to_ktime(lab->cfg.quantum_ns),
+			      HRTIMER_MODE_REL_PINNED_HARD);
+}
+
+void lde_timers_cancel(struct lde_lab *lab)
+{
+	hrtimer_cancel(&lab->tick);
+	hrtimer_cancel(&lab->watchdog);
+}
