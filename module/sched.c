@@ -173,6 +173,10 @@ void lde_schedule(struct lde_lab *lab, enum lde_switch_reason why)
 		prev->exited = true;
 		lab->nr_live--;
 		break;
+	case LDE_SW_HOST:
+		/* Only lent to Linux: first in line again, as if not gone. */
+		list_add(&prev->node, &lab->runq);
+		break;
 	case LDE_SW_TIMER:
 		prev->preempted++;
 		if (prev->timer_slice)

@@ -13,7 +13,8 @@
  *             rmmod), and catches a hog: a guest that has run longer than
  *             the watchdog without giving the CPU back.  Under coop that is
  *             the only way the OS ever gets the CPU back from a spinning
- *             guest: it is the seed's "reboot".
+ *             guest: it is the seed's "reboot".  It also lends the CPU to
+ *             Linux when Linux asks (lde engine, see below).
  *
  * Preempting from a timer interrupt: a hard-IRQ handler may not switch
  * stacks, so preempt() edits the registers the interrupt will return to
@@ -139,6 +140,14 @@ static enum hrtimer_restart watchdog_fn(struct hrtimer *t)
 	} else if (g) {
 		take_cpu(lab, LDE_SW_HOST);
 	}
+	/*
+	 * The lde engine keeps Linux off the lab CPU while a guest runs.
+	 * If Linux wants it (a task woken there, RCU), lend it: the guest
+	 * goes to the host thread and then resumes, under either policy.
+	 * A hog stays a hog: the watchdog counts from its last trap.
+	 */
+	if (g && !lab->end && lab->engine->yields_to_linux && need_resched())
+		take_cpu(lab, LDE_SW_HOST);
 	hrtimer_forward_now(t, ns_to_ktime(lab->watchdog_period_ns));
 	return HRTIMER_RESTART;
 }

@@ -199,7 +199,7 @@ enum lde_switch_reason {
 	LDE_SW_SLEEP	= 2,	/* the guest trapped to sleep */
 	LDE_SW_EXIT	= 3,	/* the guest trapped to exit */
 	LDE_SW_WATCHDOG	= 4,	/* the watchdog took the CPU from a hog */
-	LDE_SW_HOST	= 5,	/* the experiment ended under this guest */
+	LDE_SW_HOST	= 5,	/* to the host: the end, or Linux's turn */
 	LDE_NR_SWITCH_REASONS
 };
 
