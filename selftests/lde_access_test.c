@@ -21,16 +21,11 @@
 /* The group= lde.ko was loaded with, or -1 if none (or not shown). */
 static long loaded_group(void)
 {
-	char buf[32] = "";
-	ssize_t len;
-	int fd;
+	char buf[32];
 
-	fd = open(LDE_PARAM_GROUP, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	if (lde_read_text(LDE_PARAM_GROUP, buf, sizeof(buf)) <= 0)
 		return -1;
-	len = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	return len > 0 ? strtol(buf, NULL, 10) : -1;
+	return strtol(buf, NULL, 10);
 }
 
 /* Child of lde_run_as(): the errno of opening /dev/lde, 0 if it opened. */

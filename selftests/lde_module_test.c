@@ -3,7 +3,9 @@
  * lde_module_test - the life cycle of lde.ko: repeated load/unload with
  * traps in between, no unload while /dev/lde is open (the file operations
  * hold a module reference), the group=GID parameter (node 0660 root:GID,
- * usable by that group), and loads refused for a bad group=.
+ * usable by that group, but not to start experiments), loads refused for
+ * a bad group=, and rmmod during a mini-scheduler experiment (it stops the
+ * experiment; a reload starts afresh).
  *
  * Loads and unloads lde.ko itself with finit_module(2)/delete_module(2),
  * so it needs root, a kernel with module unloading, and the .ko: $LDE_KO,
@@ -22,13 +24,15 @@
 #include <sys/syscall.h>
 #include <time.h>
 
-#include "lde_test.h"
+#include "lde_sched.h"
 
 #define LDE_MODULE_NAME		"lde"
 #define LDE_INITSTATE		"/sys/module/lde/initstate"
 #define CYCLES			20
 #define TRAP_THREADS		4
 #define TEST_GID		4242	/* a group nobody else uses */
+#define UNLOAD_MAX_NS		(5 * LDE_SEC)	/* to stop, not outwait, 10 s */
+#define SHORT_RUN_NS		(10 * LDE_MSEC)
 
 static int load(int ko, const char *params)
 {
@@ -91,6 +95,27 @@ static int open_errno(void)
 	int fd = open(LDE_DEVICE_PATH, O_RDWR | O_CLOEXEC);
 
 	return fd < 0 ? errno : 0;
+}
+
+/* An rr experiment of 2 spin guests on the lab CPU, duration as given. */
+static struct lde_sched_config spin_config(__u32 engine, __u64 duration_ns)
+{
+	struct lde_sched_config c;
+
+	c = lde_sched_config(lde_lab_cpu(), engine, LDE_POLICY_RR, duration_ns);
+	lde_sched_add(&c, LDE_WL_SPIN, 2, 0, 0);
+	return c;
+}
+
+/* lde_run_as() child: errno of starting an experiment, 0 if it started. */
+static int start_errno(void)
+{
+	struct lde_sched_config c = spin_config(LDE_ENGINE_LDE, SHORT_RUN_NS);
+	int fd = open(LDE_DEVICE_PATH, O_RDWR | O_CLOEXEC);
+
+	if (fd < 0)
+		return 200;
+	return -lde_sched_start(fd, &c);
 }
 
 FIXTURE(mod) {
@@ -304,6 +329,16 @@ TEST_F_TIMEOUT(mod, group_non_member_refused, 120)
 	ASSERT_EQ(EACCES, lde_run_as(LDE_NOBODY, LDE_NOBODY, open_errno));
 }
 
+/* With group=GID, a member may open /dev/lde but not start: EPERM. */
+TEST_F_TIMEOUT(mod, group_member_start_eperm, 120)
+{
+	char params[32];
+
+	snprintf(params, sizeof(params), "group=%d", TEST_GID);
+	ASSERT_EQ(0, load(self->ko, params));
+	ASSERT_EQ(EPERM, lde_run_as(LDE_NOBODY, TEST_GID, start_errno));
+}
+
 /* group=-2 is not a gid (-1 means none): the load fails with EINVAL. */
 TEST_F_TIMEOUT(mod, negative_group_rejected, 120)
 {
@@ -328,6 +363,72 @@ TEST_F_TIMEOUT(mod, load_after_refused_load_works, 120)
 	self->fd = open(LDE_DEVICE_PATH, O_RDWR | O_CLOEXEC);
 	ASSERT_LE(0, self->fd);
 	ASSERT_EQ(0, lde_trap(self->fd, LDE_IOC_NULL, 0));
+}
+
+/*
+ * Load lde, start a 10 s experiment with engine from /dev/lde and close
+ * the file: the experiment runs on, owned by the module.  Then unload.
+ */
+static void unload_during_experiment(struct __test_metadata *_metadata,
+				     FIXTURE_DATA(mod) *self, __u32 engine)
+{
+	struct lde_sched_config c = spin_config(engine,
+						LDE_SCHED_MAX_DURATION_NS);
+	__u64 start;
+
+	ASSERT_LE(0, lde_lab_cpu());
+	ASSERT_EQ(0, load(self->ko, ""));
+	self->fd = open(LDE_DEVICE_PATH, O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, self->fd);
+	ASSERT_EQ(0, lde_sched_start(self->fd, &c));
+	close(self->fd);
+	self->fd = -1;
+
+	start = lde_mono_ns();
+	ASSERT_EQ(0, unload());
+	ASSERT_GT(UNLOAD_MAX_NS, lde_mono_ns() - start);
+}
+
+/* rmmod during an lde-engine experiment stops it at once; the node goes. */
+TEST_F_TIMEOUT(mod, unload_during_lde_experiment, 120)
+{
+	unload_during_experiment(_metadata, self, LDE_ENGINE_LDE);
+	ASSERT_FALSE(lde_loaded());
+	ASSERT_EQ(ENOENT, stat_errno(LDE_DEVICE_PATH));
+}
+
+/* rmmod during a linux-engine experiment stops it at once; the node goes. */
+TEST_F_TIMEOUT(mod, unload_during_linux_experiment, 120)
+{
+	unload_during_experiment(_metadata, self, LDE_ENGINE_LINUX);
+	ASSERT_FALSE(lde_loaded());
+	ASSERT_EQ(ENOENT, stat_errno(LDE_DEVICE_PATH));
+}
+
+/* Reloaded after rmmod during an experiment, lde has no result of it. */
+TEST_F_TIMEOUT(mod, reload_forgets_unloaded_experiment, 120)
+{
+	struct lde_sched_figures f;
+
+	unload_during_experiment(_metadata, self, LDE_ENGINE_LDE);
+	ASSERT_EQ(0, load(self->ko, ""));
+	self->fd = open(LDE_DEVICE_PATH, O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, self->fd);
+	ASSERT_EQ(-ENOENT, lde_sched_result(self->fd, lde_lab_cpu(), 0, &f));
+}
+
+/* Reloaded after rmmod during an experiment, lde runs a new one to its end. */
+TEST_F_TIMEOUT(mod, reload_runs_new_experiment, 120)
+{
+	struct lde_sched_config c = spin_config(LDE_ENGINE_LDE, SHORT_RUN_NS);
+	struct lde_sched_figures f;
+
+	unload_during_experiment(_metadata, self, LDE_ENGINE_LDE);
+	ASSERT_EQ(0, load(self->ko, ""));
+	self->fd = open(LDE_DEVICE_PATH, O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, self->fd);
+	ASSERT_EQ(0, lde_sched_run(self->fd, &c, &f));
+	ASSERT_EQ(LDE_END_DURATION, lde_end(&f));
 }
 
 TEST_HARNESS_MAIN

@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "kselftest_harness.h"
@@ -54,6 +55,15 @@ static const unsigned long lde_trap_cmds[] __attribute__((unused)) = {
 	[LDE_TRAP_INFO]		= LDE_IOC_INFO,
 };
 
+/* CLOCK_MONOTONIC in ns: the clock lde's clock trap and figures use. */
+static inline __u64 lde_mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000ULL + ts.tv_nsec;
+}
+
 /* Issue one trap: its result if it succeeded, -errno if it failed. */
 static inline long lde_trap(int fd, unsigned long cmd, unsigned long arg)
 {
@@ -69,6 +79,26 @@ static inline long lde_trap_p(int fd, unsigned long cmd, const void *arg)
 }
 
 /*
+ * Read up to size - 1 bytes of the file at path (one read(), as sysfs
+ * wants) into buf and NUL-terminate them: the length read, or -errno.
+ */
+static inline ssize_t lde_read_text(const char *path, char *buf, size_t size)
+{
+	ssize_t len;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	len = read(fd, buf, size - 1);
+	if (len < 0)
+		len = -errno;
+	close(fd);
+	buf[len < 0 ? 0 : len] = '\0';
+	return len;
+}
+
+/*
  * Read /sys/class/lde/lde/traps/<name> into *val.  The file must hold one
  * decimal number and a newline, nothing else.  Returns 0 or -errno
  * (-EINVAL for any other content).
@@ -77,17 +107,11 @@ static inline int lde_counter(const char *name, unsigned long long *val)
 {
 	char path[256], buf[32], *end;
 	ssize_t len;
-	int fd;
 
 	snprintf(path, sizeof(path), "%s/%s", LDE_SYSFS_TRAPS, name);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -errno;
-	len = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
+	len = lde_read_text(path, buf, sizeof(buf));
 	if (len < 0)
-		return -errno;
-	buf[len] = '\0';
+		return len;
 	if (len < 2 || buf[0] < '0' || buf[0] > '9' || buf[len - 1] != '\n')
 		return -EINVAL;
 	errno = 0;
@@ -127,17 +151,11 @@ static inline int lde_counter(const char *name, unsigned long long *val)
 		TH_LOG("open %s: %s", LDE_DEVICE_PATH, strerror(__err)); \
 } while (0)
 
-/* Exit codes of lde_run_as()'s child when it could not become uid/gid. */
-#define LDE_RUN_AS_NOT_DROPPED	250
-#define LDE_RUN_AS_STILL_ROOT	251
-
 /*
- * Run fn() in a child process that has dropped root for uid and gid, with
- * gid as its only group; return fn()'s return value (0..249 by
- * convention), LDE_RUN_AS_* if the child could not drop root, or -1 if it
- * did not exit normally.  The caller must be root.
+ * Run fn(arg) in a child process and return its exit status (0..255), or
+ * -1 if it could not be forked or did not exit normally.
  */
-static inline int lde_run_as(uid_t uid, gid_t gid, int (*fn)(void))
+static inline int lde_in_child(int (*fn)(void *arg), void *arg)
 {
 	int status;
 	pid_t pid;
@@ -147,17 +165,47 @@ static inline int lde_run_as(uid_t uid, gid_t gid, int (*fn)(void))
 	pid = fork();
 	if (pid < 0)
 		return -1;
-	if (pid == 0) {
-		if (setgroups(0, NULL) || setgid(gid) || setuid(uid))
-			_exit(LDE_RUN_AS_NOT_DROPPED);
-		/* A uid change from 0 must also have dropped the capabilities. */
-		if (setuid(0) == 0)
-			_exit(LDE_RUN_AS_STILL_ROOT);
-		_exit(fn());
-	}
+	if (pid == 0)
+		_exit(fn(arg));
 	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
 		return -1;
 	return WEXITSTATUS(status);
+}
+
+/* Exit codes of lde_run_as()'s child when it could not become uid/gid. */
+#define LDE_RUN_AS_NOT_DROPPED	250
+#define LDE_RUN_AS_STILL_ROOT	251
+
+struct lde_run_as {
+	uid_t uid;
+	gid_t gid;
+	int (*fn)(void);
+};
+
+/* lde_in_child() body of lde_run_as(). */
+static inline int lde_run_as_child(void *arg)
+{
+	const struct lde_run_as *as = arg;
+
+	if (setgroups(0, NULL) || setgid(as->gid) || setuid(as->uid))
+		return LDE_RUN_AS_NOT_DROPPED;
+	/* A uid change from 0 must also have dropped the capabilities. */
+	if (setuid(0) == 0)
+		return LDE_RUN_AS_STILL_ROOT;
+	return as->fn();
+}
+
+/*
+ * Run fn() in a child process that has dropped root for uid and gid, with
+ * gid as its only group; return fn()'s return value (0..249 by
+ * convention), LDE_RUN_AS_* if the child could not drop root, or -1 if it
+ * did not exit normally.  The caller must be root.
+ */
+static inline int lde_run_as(uid_t uid, gid_t gid, int (*fn)(void))
+{
+	struct lde_run_as as = { .uid = uid, .gid = gid, .fn = fn };
+
+	return lde_in_child(lde_run_as_child, &as);
 }
 
 #endif /* _LDE_TEST_H */

@@ -57,14 +57,6 @@ static void *read_only_page(void)
 	return p == MAP_FAILED ? NULL : p;
 }
 
-static __u64 mono_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000ULL + ts.tv_nsec;
-}
-
 /* Byte i of the echo pattern: differs between any two of the 64 KiB. */
 static unsigned char pattern(size_t i)
 {
@@ -268,9 +260,9 @@ TEST_F(trap, clock_between_two_reads)
 {
 	__u64 before, after, t = 0;
 
-	before = mono_ns();
+	before = lde_mono_ns();
 	ASSERT_EQ(0, lde_trap_p(self->fd, LDE_IOC_CLOCK, &t));
-	after = mono_ns();
+	after = lde_mono_ns();
 	EXPECT_LE(before, t);
 	EXPECT_GE(after, t);
 }
