@@ -246,7 +246,7 @@ struct lde_sched_summary {
 	__u32 nr_guests;
 	__u32 hog_guest;	/* the guest the watchdog caught, or NO_GUEST */
 	__u64 hog_ns;		/* how long it had run without trapping */
-	__u64 elapsed_ns;	/* first guest run to the end */
+	__u64 elapsed_ns;	/* the host thread's start to the end */
 	__u64 switches[LDE_NR_SWITCH_REASONS];
 	__u64 ticks;		/* quantum timer interrupts */
 	__u64 ticks_in[3];	/* ... by enum lde_mode they found */
