@@ -14,9 +14,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "hist.h"
+#include "json.h"
 #include "output.h"
-
-#define BAR_WIDTH	40
 
 /* Median of res[num] / median of res[den], or NAN if either is missing. */
 static double ratio(const struct report *r, int num, int den)
@@ -63,32 +63,8 @@ static void print_ratios(FILE *f, const struct report *r)
 
 static void print_hist(FILE *f, const struct result *res)
 {
-	static const char hashes[] = "########################################";
-	const struct stats *st = &res->st;
-	unsigned int b, first = STATS_BUCKETS, last = 0;
-	uint64_t max = 0;
-	char range[40];
-
-	for (b = 0; b < STATS_BUCKETS; b++) {
-		if (!st->hist[b])
-			continue;
-		if (first == STATS_BUCKETS)
-			first = b;
-		last = b;
-		if (st->hist[b] > max)
-			max = st->hist[b];
-	}
-	fprintf(f, "\n%s (%zu samples)\n", res->name, st->n);
-	for (b = first; b <= last && b < STATS_BUCKETS; b++) {
-		uint64_t c = st->hist[b];
-		int bar = (int)((c * BAR_WIDTH + max - 1) / max);
-
-		snprintf(range, sizeof(range), "[%.0f, %.0f)",
-			 stats_bucket_lo(b), stats_bucket_hi(b));
-		fprintf(f, "  %20s %8llu %5.1f%% |%-*.*s|\n", range,
-			(unsigned long long)c, 100.0 * c / st->n,
-			BAR_WIDTH, bar, hashes);
-	}
+	fprintf(f, "\n%s (%zu samples)\n", res->name, res->st.n);
+	hist_print(f, res->st.hist, STATS_BUCKETS);
 }
 
 static void print_table(FILE *f, const struct report *r, bool histogram)
@@ -153,60 +129,17 @@ static void print_table(FILE *f, const struct report *r, bool histogram)
 	}
 }
 
-static void json_str(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(f, "\\u%04x", c);
-		else
-			fputc(c, f);
-	}
-	fputc('"', f);
-}
-
-/* JSON has no NaN or infinity. */
-static void json_num(FILE *f, double v)
-{
-	if (isfinite(v))
-		fprintf(f, "%.3f", v);
-	else
-		fputs("null", f);
-}
-
 static void json_subject(FILE *f, const struct result *res)
 {
-	const struct stats *st = &res->st;
-	const char *sep = "";
-	unsigned int b;
-
 	fputs("    {\"name\": ", f);
 	json_str(f, res->name);
-	fputs(", \"min\": ", f);
-	json_num(f, st->min);
-	fputs(", \"p50\": ", f);
-	json_num(f, st->p50);
-	fputs(", \"p90\": ", f);
-	json_num(f, st->p90);
-	fputs(", \"p99\": ", f);
-	json_num(f, st->p99);
-	fputs(", \"max\": ", f);
-	json_num(f, st->max);
+	fputs(", ", f);
+	json_percentiles(f, &res->st);
 	fputs(", \"avg\": ", f);
 	json_num(f, res->avg_ns);
-	fprintf(f, ", \"samples\": %zu,\n     \"hist\": [", res->samples);
-	for (b = 0; b < STATS_BUCKETS; b++) {
-		if (!st->hist[b])
-			continue;
-		fprintf(f, "%s{\"lo_ns\": %.0f, \"count\": %llu}", sep,
-			stats_bucket_lo(b), (unsigned long long)st->hist[b]);
-		sep = ", ";
-	}
-	fputs("]}", f);
+	fprintf(f, ", \"samples\": %zu,\n     \"hist\": ", res->samples);
+	json_hist(f, res->st.hist, STATS_BUCKETS);
+	fputs("}", f);
 }
 
 static void print_json(FILE *f, const struct report *r)

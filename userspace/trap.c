@@ -17,7 +17,6 @@
  * why /dev/lde is missing and exits 1.  --baseline-only does not try to
  * open it and exits 0.
  */
-#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -30,10 +29,12 @@
 #include "cmds.h"
 #include "ldedev.h"
 #include "measure.h"
+#include "opts.h"
 #include "output.h"
 #include "subjects.h"
 #include "tsc.h"
 
+#define WHO		"lde trap"	/* the prefix of our messages */
 #define DEFAULT_LOOPS	20000	/* ~0.1 s per syscall subject in a TCG VM */
 #define MAX_LOOPS	10000000
 #define DEFAULT_BATCH	1000
@@ -82,27 +83,6 @@ static void usage(FILE *f)
 		DEFAULT_LOOPS, BUDGET_S, DEFAULT_BATCH);
 }
 
-/* A decimal number in [min, max]: no sign, no spaces, nothing after. */
-static int parse_num(const char *opt, const char *s, unsigned long min,
-		     unsigned long max, unsigned long *out)
-{
-	unsigned long v;
-	char *end;
-
-	if (!isdigit((unsigned char)*s))	/* strtoul() takes "-1", " 1" */
-		goto bad;
-	errno = 0;
-	v = strtoul(s, &end, 10);
-	if (errno || *end || v < min || v > max)
-		goto bad;
-	*out = v;
-	return 0;
-bad:
-	fprintf(stderr, "lde trap: %s wants a number from %lu to %lu, not"
-		" '%s'\n", opt, min, max, s);
-	return -1;
-}
-
 static int set_format(struct trap_opts *o, enum output_format fmt)
 {
 	if (o->fmt != OUT_TABLE && o->fmt != fmt) {
@@ -111,17 +91,6 @@ static int set_format(struct trap_opts *o, enum output_format fmt)
 	}
 	o->fmt = fmt;
 	return 0;
-}
-
-static void bad_option(char **argv, int c)
-{
-	if (c == ':')
-		fprintf(stderr, "lde trap: %s needs a value\n", argv[optind - 1]);
-	else if (optopt > 0 && optopt < 128 && isprint(optopt))
-		fprintf(stderr, "lde trap: unknown option -%c\n", optopt);
-	else
-		fprintf(stderr, "lde trap: bad option '%s'\n", argv[optind - 1]);
-	fprintf(stderr, "Try 'lde trap --help'.\n");
 }
 
 /* Returns 0 to go on, 1 after --help, -1 after a bad option. */
@@ -153,17 +122,17 @@ static int parse_opts(int argc, char **argv, struct trap_opts *o)
 	while ((c = getopt_long(argc, argv, ":a:l:qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a':
-			if (parse_num("-a", optarg, 0, INT_MAX, &v))
+			if (opts_num(WHO, "-a", optarg, 0, INT_MAX, &v))
 				return -1;
 			o->cpu = (int)v;
 			break;
 		case 'l':
-			if (parse_num("-l", optarg, 1, MAX_LOOPS, &v))
+			if (opts_num(WHO, "-l", optarg, 1, MAX_LOOPS, &v))
 				return -1;
 			o->loops = v;
 			break;
 		case OPT_BATCH:
-			if (parse_num("--batch", optarg, 1, MAX_BATCH, &v))
+			if (opts_num(WHO, "--batch", optarg, 1, MAX_BATCH, &v))
 				return -1;
 			o->batch = v;
 			break;
@@ -184,23 +153,11 @@ static int parse_opts(int argc, char **argv, struct trap_opts *o)
 		case OPT_HELP:
 			usage(stdout);
 			return 1;
-		case '?':
-			if (optopt == '?') {	/* -? is not in optstring */
-				usage(stdout);
-				return 1;
-			}
-			/* fall through */
-		default:
-			bad_option(argv, c);
-			return -1;
+		default:	/* '?', ':' */
+			return opts_other(WHO, argv, c, usage);
 		}
 	}
-	if (optind < argc) {
-		fprintf(stderr, "lde trap: unexpected argument '%s'\n",
-			argv[optind]);
-		return -1;
-	}
-	return 0;
+	return opts_no_args(WHO, argc, argv);
 }
 
 /* Calls that failed while timing make the figures suspect: say so. */
