@@ -14,5 +14,9 @@
 int cmd_trap(int argc, char **argv);	/* trap.c */
 int cmd_info(int argc, char **argv);	/* info.c */
 int cmd_demo(int argc, char **argv);	/* demo.c */
+int cmd_sched(int argc, char **argv);	/* sched.c */
+
+/* "lde demo coop", called by cmd_demo() with argv[0] == "coop". */
+int demo_coop(int argc, char **argv);	/* demo_coop.c */
 
 #endif /* LDE_CMDS_H */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * demo.c - "lde demo privileged": the limit in limited direct execution.
+ * (The other demo, "lde demo coop", is in demo_coop.c.)
  *
  * A process runs directly on the CPU, yet cannot take the machine over:
  * the CPU itself refuses privileged instructions in user mode.  This demo
@@ -279,20 +280,25 @@ static bool step_trap(void)
 	return true;
 }
 
-int cmd_demo(int argc, char **argv)
+static void usage(FILE *f)
+{
+	fputs("usage: lde demo privileged\n"
+	      "       lde demo coop [options]\n"
+	      "\n"
+	      "privileged  run a privileged instruction in user mode (the CPU"
+	      " refuses),\n"
+	      "            then through lde's cpl trap (the kernel may)\n"
+	      "coop        a guest that never traps keeps the CPU under"
+	      " cooperative\n"
+	      "            scheduling until the watchdog fires; a timer takes"
+	      " it back\n"
+	      "            (lde demo coop --help)\n", f);
+}
+
+static int demo_privileged(void)
 {
 	bool faulted, trapped;
 
-	if (argc != 2 || strcmp(argv[1], "privileged")) {
-		bool help = argc == 2 && (!strcmp(argv[1], "--help") ||
-					  !strcmp(argv[1], "-?"));
-
-		fprintf(help ? stdout : stderr,
-			"usage: lde demo privileged\n\nRun a privileged"
-			" instruction in user mode (the CPU refuses), then\n"
-			"through lde's cpl trap (the kernel may).\n");
-		return help ? 0 : EXIT_USAGE;
-	}
 	faulted = step_fault();
 	step_cs();
 	trapped = step_trap();
@@ -303,4 +309,19 @@ int cmd_demo(int argc, char **argv)
 		"step 1 did not end in SIGSEGV, see above" :
 		"step 3 could not run the cpl trap at CPL 0");
 	return EXIT_FAIL;
+}
+
+int cmd_demo(int argc, char **argv)
+{
+	if (argc >= 2 && !strcmp(argv[1], "coop"))
+		return demo_coop(argc - 1, argv + 1);
+	if (argc == 2 && !strcmp(argv[1], "privileged"))
+		return demo_privileged();
+	if (argc == 2 && (!strcmp(argv[1], "--help") ||
+			  !strcmp(argv[1], "-?"))) {
+		usage(stdout);
+		return 0;
+	}
+	usage(stderr);
+	return EXIT_USAGE;
 }

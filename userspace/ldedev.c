@@ -28,6 +28,9 @@ static const char *const known[] = {
 	[LDE_TRAP_ECHO]		= "echo",
 	[LDE_TRAP_CPL]		= "cpl",
 	[LDE_TRAP_INFO]		= "info",
+	[LDE_TRAP_SCHED_START]	= "sched_start",
+	[LDE_TRAP_SCHED_STOP]	= "sched_stop",
+	[LDE_TRAP_SCHED_RESULT]	= "sched_result",
 };
 
 const char *lde_trap_name(unsigned int nr)

@@ -9,8 +9,12 @@
  *
  *	lde trap [options]	time traps next to a call and real syscalls
  *	lde info		the ABI, the traps and how often each ran
+ *	lde sched [options]	guests under lde's mini scheduler: who got
+ *				the CPU, and what a context switch costs
  *	lde demo privileged	a privileged instruction, from user mode and
  *				then from a trap handler
+ *	lde demo coop		cooperative scheduling loses the CPU to a
+ *				hog; a timer takes it back
  *	lde help		this list
  *
  * Exit status: 0 success, 1 failure, 2 bad usage.
@@ -31,8 +35,12 @@ static void usage(FILE *f)
 	      " (lde trap --help)\n"
 	      "  info               show lde.ko's ABI version, its traps and"
 	      " their counters\n"
+	      "  sched [options]    run guests under lde's mini scheduler"
+	      " (lde sched --help)\n"
 	      "  demo privileged    run a privileged instruction in user mode,"
 	      " then via a trap\n"
+	      "  demo coop          a hog under cooperative scheduling, then"
+	      " under a timer\n"
 	      "  help               show this help\n"
 	      "\n"
 	      "lde needs /dev/lde from lde.ko (sudo insmod module/lde.ko),"
@@ -55,6 +63,7 @@ static int dispatch(int argc, char **argv)
 	} cmds[] = {
 		{ "trap", cmd_trap },
 		{ "info", cmd_info },
+		{ "sched", cmd_sched },
 		{ "demo", cmd_demo },
 	};
 	size_t i;

@@ -439,6 +439,21 @@ static int add_echo(struct subjects *ss, int fd, char *err, size_t len)
 	return 0;
 }
 
+/*
+ * The scheduler's traps start, stop and wait for experiments that last
+ * up to seconds: "lde sched" runs them, "lde trap" leaves them alone.
+ */
+static bool is_timed(unsigned int nr)
+{
+	switch (nr) {
+	case LDE_TRAP_SCHED_START:
+	case LDE_TRAP_SCHED_STOP:
+	case LDE_TRAP_SCHED_RESULT:
+		return false;
+	}
+	return true;
+}
+
 static int add_trap(struct subjects *ss, int fd, unsigned int nr,
 		    char *err, size_t len)
 {
@@ -502,7 +517,8 @@ int subjects_add_lde(struct subjects *ss, int fd, char *err, size_t len)
 			goto out;
 	}
 	for (k = 0; (name = lde_trap_name((unsigned int)k)); k++)
-		if ((unsigned int)k >= t.nr || strcmp(t.name[k], name))
+		if (is_timed((unsigned int)k) &&
+		    ((unsigned int)k >= t.nr || strcmp(t.name[k], name)))
 			fprintf(stderr, "lde trap: note: /dev/lde has no \"%s\""
 				" trap, not measured\n", name);
 	ret = 0;
