@@ -205,7 +205,6 @@ static int host_thread(void *arg)
 		preempt_disable();
 	local_irq_disable();
 	lab->t0 = local_clock();
-	lab->trap_at = lab->t0;
 	lab->end_at = ktime_get_ns() + lab->cfg.duration_ns;
 	lde_timers_start(lab);
 	while (!lab->end) {

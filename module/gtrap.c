@@ -59,7 +59,7 @@ long lde_gtrap(struct lde_guest *g, unsigned int nr, u64 arg)
 	u32 why;
 
 	WRITE_ONCE(lab->mode, LDE_MODE_KERNEL);
-	lab->trap_at = local_clock();	/* not a hog: it trapped */
+	g->trap_at = local_clock();	/* not a hog: it trapped */
 	if (nr < LDE_NR_GTRAPS) {
 		nr = array_index_nospec(nr, LDE_NR_GTRAPS);
 		ret = gtrap_table[nr](g, arg);

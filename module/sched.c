@@ -175,6 +175,7 @@ void lde_schedule(struct lde_lab *lab, enum lde_switch_reason why)
 		break;
 	case LDE_SW_HOST:
 		/* Only lent to Linux: first in line again, as if not gone. */
+		prev->lent = true;
 		list_add(&prev->node, &lab->runq);
 		break;
 	case LDE_SW_TIMER:
@@ -206,8 +207,11 @@ void lde_finish_switch(struct lde_lab *lab)
 	u64 now = local_clock(), cost = now - lab->sw_leave, late = 0;
 	struct lde_sched_event *e;
 
-	lab->trap_at = now;
 	if (next) {
+		/* Giving the CPU up counts as a trap; a lend does not. */
+		if (!next->lent)
+			next->trap_at = now;
+		next->lent = false;
 		next->on_since = now;
 		next->runs++;
 		next->timer_slice = lab->sw_reason == LDE_SW_TIMER;

@@ -55,6 +55,8 @@ struct lde_guest {
 	u64 wake_at;			/* sleeping: ktime ns */
 	bool exited;
 	bool timer_slice;		/* this run began with a timer switch */
+	bool lent;			/* off the CPU only while Linux ran */
+	u64 trap_at;			/* local_clock() of its last trap */
 	u64 on_since;			/* local_clock() when switched in */
 	/* Figures. */
 	u64 cpu_ns;
@@ -114,7 +116,6 @@ struct lde_lab {
 	u64 watchdog_period_ns;
 	u64 t0;				/* local_clock() at the start */
 	u64 end_at;			/* ktime ns */
-	u64 trap_at;			/* local_clock() of the last trap */
 	/* A preemption in flight, from the timer to lde_preempted(). */
 	bool irq_pending;
 	u32 irq_reason;

@@ -130,7 +130,7 @@ static enum hrtimer_restart watchdog_fn(struct hrtimer *t)
 	if (!lab->end && ktime_get_ns() >= lab->end_at)
 		lab->end = LDE_END_DURATION;
 	if (g && !lab->end) {
-		ran = local_clock() - lab->trap_at;
+		ran = local_clock() - g->trap_at;
 		if (ran >= lab->cfg.watchdog_ns) {
 			lab->end = LDE_END_WATCHDOG;
 			lab->sum.hog_guest = g->id;
