@@ -5,9 +5,9 @@
  *
  * Every figure is ns per call.  The table's Min..Max come from calls timed
  * one by one; Avg from batches of calls, where the timer cost is spread
- * thin (the median batch, so one preemption does not move it).  The ratio column divides each median by that of
- * ioctl(/dev/null), the cheapest ioctl the kernel has: how much dearer is
- * this than the bare ioctl path?
+ * thin (the median batch, so one preemption does not move it).  The ratio
+ * column divides each median by that of ioctl(/dev/null), the cheapest
+ * ioctl the kernel has: how much dearer is this than the bare ioctl path?
  *
  * Use: see output.h.
  */
@@ -114,13 +114,13 @@ static void print_table(FILE *f, const struct report *r, bool histogram)
 	fputc('\n', f);
 	print_ratios(f, r);
 	fprintf(f,
-"\nWhat this shows: every row is the same loop around a different call.  A\n"
-"function call and vDSO clock_gettime stay in user mode.  getppid is about\n"
-"the cheapest real system call, so its time is mostly the crossing itself:\n"
-"syscall enters the kernel at CPL 0, sysret returns to CPL 3.\n"
-"ioctl(/dev/null) adds the file descriptor lookup and the VFS ioctl path.\n"
-"lde null takes that same path into lde's trap table and does nothing there,\n"
-"so lde null / ioctl(/dev/null) is the price of lde's own dispatch.\n");
+		"\nWhat this shows: every row is the same loop around a different call.  A\n"
+		"function call and vDSO clock_gettime stay in user mode.  getppid is about\n"
+		"the cheapest real system call, so its time is mostly the crossing itself:\n"
+		"syscall enters the kernel at CPL 0, sysret returns to CPL 3.\n"
+		"ioctl(/dev/null) adds the file descriptor lookup and the VFS ioctl path.\n"
+		"lde null takes that same path into lde's trap table and does nothing there,\n"
+		"so lde null / ioctl(/dev/null) is the price of lde's own dispatch.\n");
 	if (histogram) {
 		fprintf(f, "\nHistograms: ns per call in log2 buckets"
 			" [low, high), count, share.\n");

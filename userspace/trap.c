@@ -62,24 +62,24 @@ enum {
 static void usage(FILE *f)
 {
 	fprintf(f,
-"usage: lde trap [options]\n"
-"\n"
-"Time one call of each subject, many times, pinned to one CPU: a function\n"
-"call, getppid, vDSO clock_gettime, ioctl(/dev/null) and each trap of\n"
-"/dev/lde.  Figures are ns per call with the loop+timer overhead subtracted.\n"
-"\n"
-"  -a, --affinity=CPU   run on CPU (default: the last CPU we may use)\n"
-"  -l, --loops=N        individually timed calls per subject (default %d);\n"
-"                       slow subjects take fewer, about %.0f s at most each\n"
-"      --batch=N        calls per batch for the Avg column (default %d)\n"
-"  -q, --quiet          print only the ratio lines\n"
-"  -h, --histogram      print a log2 histogram per subject\n"
-"      --json           print one JSON object instead of the table\n"
-"      --csv            print CSV: a header and one row per subject\n"
-"      --baseline-only  measure the baselines only; do not open /dev/lde\n"
-"  -?, --help           show this help\n"
-"\n"
-"Exit status: 0 done, 1 failed (or /dev/lde missing), 2 bad usage.\n",
+		"usage: lde trap [options]\n"
+		"\n"
+		"Time one call of each subject, many times, pinned to one CPU: a function\n"
+		"call, getppid, vDSO clock_gettime, ioctl(/dev/null) and each trap of\n"
+		"/dev/lde.  Figures are ns per call with the loop+timer overhead subtracted.\n"
+		"\n"
+		"  -a, --affinity=CPU   run on CPU (default: the last CPU we may use)\n"
+		"  -l, --loops=N        individually timed calls per subject (default %d);\n"
+		"                       slow subjects take fewer, about %.0f s at most each\n"
+		"      --batch=N        calls per batch for the Avg column (default %d)\n"
+		"  -q, --quiet          print only the ratio lines\n"
+		"  -h, --histogram      print a log2 histogram per subject\n"
+		"      --json           print one JSON object instead of the table\n"
+		"      --csv            print CSV: a header and one row per subject\n"
+		"      --baseline-only  measure the baselines only; do not open /dev/lde\n"
+		"  -?, --help           show this help\n"
+		"\n"
+		"Exit status: 0 done, 1 failed (or /dev/lde missing), 2 bad usage.\n",
 		DEFAULT_LOOPS, BUDGET_S, DEFAULT_BATCH);
 }
 
