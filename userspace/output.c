@@ -5,9 +5,11 @@
  *
  * Every figure is ns per call.  The table's Min..Max come from calls timed
  * one by one; Avg from batches of calls, where the timer cost is spread
- * thin (the median batch, so one preemption does not move it).  The ratio column divides each median by that of
- * ioctl(/dev/null), the cheapest ioctl the kernel has: how much dearer is
- * this than the bare ioctl path?
+ * thin (the median batch, so one preemption does not move it).  The ratio
+ * column divides each median by that of ioctl(/dev/null), the cheapest
+ * ioctl the kernel has: how much dearer is this than the bare ioctl path?
+ * The columns, histograms and JSON figures are render.c's, shared with the
+ * other commands.
  *
  * Use: see output.h.
  */
@@ -15,8 +17,7 @@
 #include <string.h>
 
 #include "output.h"
-
-#define BAR_WIDTH	40
+#include "render.h"
 
 /* Median of res[num] / median of res[den], or NAN if either is missing. */
 static double ratio(const struct report *r, int num, int den)
@@ -27,13 +28,6 @@ static double ratio(const struct report *r, int num, int den)
 		return NAN;
 	d = r->res[den].st.p50;
 	return d > 0 ? r->res[num].st.p50 / d : NAN;
-}
-
-/* Up to 7 characters: one decimal while that fits, then whole ns. */
-static const char *fmt_ns(char *buf, size_t len, double v)
-{
-	snprintf(buf, len, v < 10000 ? "%.1f" : "%.0f", v);
-	return buf;
 }
 
 static void print_ratio(FILE *f, const char *what, double v, bool goal)
@@ -61,40 +55,9 @@ static void print_ratios(FILE *f, const struct report *r)
 		    ratio(r, r->ioctl, r->getppid), false);
 }
 
-static void print_hist(FILE *f, const struct result *res)
-{
-	static const char hashes[] = "########################################";
-	const struct stats *st = &res->st;
-	unsigned int b, first = STATS_BUCKETS, last = 0;
-	uint64_t max = 0;
-	char range[40];
-
-	for (b = 0; b < STATS_BUCKETS; b++) {
-		if (!st->hist[b])
-			continue;
-		if (first == STATS_BUCKETS)
-			first = b;
-		last = b;
-		if (st->hist[b] > max)
-			max = st->hist[b];
-	}
-	fprintf(f, "\n%s (%zu samples)\n", res->name, st->n);
-	for (b = first; b <= last && b < STATS_BUCKETS; b++) {
-		uint64_t c = st->hist[b];
-		int bar = (int)((c * BAR_WIDTH + max - 1) / max);
-
-		snprintf(range, sizeof(range), "[%.0f, %.0f)",
-			 stats_bucket_lo(b), stats_bucket_hi(b));
-		fprintf(f, "  %20s %8llu %5.1f%% |%-*.*s|\n", range,
-			(unsigned long long)c, 100.0 * c / st->n,
-			BAR_WIDTH, bar, hashes);
-	}
-}
-
 static void print_table(FILE *f, const struct report *r, bool histogram)
 {
 	double base = r->ioctl >= 0 ? r->res[r->ioctl].st.p50 : 0;
-	char a[6][16];
 	bool capped = false;
 	size_t i;
 
@@ -110,8 +73,9 @@ static void print_table(FILE *f, const struct report *r, bool histogram)
 	if (*r->note)
 		fprintf(f, "Note: %s.\n", r->note);
 
-	fprintf(f, "\n%-19s %7s %7s %7s %7s %7s %7s %7s\n", "subject",
-		"Min", "P50", "P90", "P99", "Max", "Avg", "ratio");
+	fprintf(f, "\n%-19s", "subject");
+	render_columns(f);
+	fprintf(f, " %7s\n", "ratio");
 	for (i = 0; i < r->n; i++) {
 		const struct result *res = &r->res[i];
 		char name[SUBJECT_NAME_LEN + 2], rt[16] = "-";
@@ -121,13 +85,9 @@ static void print_table(FILE *f, const struct report *r, bool histogram)
 		capped |= res->capped;
 		if (base > 0)
 			snprintf(rt, sizeof(rt), "%.2f", res->st.p50 / base);
-		fprintf(f, "%-19s %7s %7s %7s %7s %7s %7s %7s\n", name,
-			fmt_ns(a[0], sizeof(a[0]), res->st.min),
-			fmt_ns(a[1], sizeof(a[1]), res->st.p50),
-			fmt_ns(a[2], sizeof(a[2]), res->st.p90),
-			fmt_ns(a[3], sizeof(a[3]), res->st.p99),
-			fmt_ns(a[4], sizeof(a[4]), res->st.max),
-			fmt_ns(a[5], sizeof(a[5]), res->avg_ns), rt);
+		fprintf(f, "%-19s", name);
+		render_figures(f, &res->st, res->avg_ns);
+		fprintf(f, " %7s\n", rt);
 	}
 	fprintf(f, "ratio = P50 / P50 of ioctl(/dev/null).\n");
 	for (i = 0; capped && i < r->n; i++)
@@ -149,64 +109,19 @@ static void print_table(FILE *f, const struct report *r, bool histogram)
 		fprintf(f, "\nHistograms: ns per call in log2 buckets"
 			" [low, high), count, share.\n");
 		for (i = 0; i < r->n; i++)
-			print_hist(f, &r->res[i]);
+			render_hist(f, r->res[i].name, &r->res[i].st);
 	}
-}
-
-static void json_str(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(f, "\\u%04x", c);
-		else
-			fputc(c, f);
-	}
-	fputc('"', f);
-}
-
-/* JSON has no NaN or infinity. */
-static void json_num(FILE *f, double v)
-{
-	if (isfinite(v))
-		fprintf(f, "%.3f", v);
-	else
-		fputs("null", f);
 }
 
 static void json_subject(FILE *f, const struct result *res)
 {
-	const struct stats *st = &res->st;
-	const char *sep = "";
-	unsigned int b;
-
 	fputs("    {\"name\": ", f);
-	json_str(f, res->name);
-	fputs(", \"min\": ", f);
-	json_num(f, st->min);
-	fputs(", \"p50\": ", f);
-	json_num(f, st->p50);
-	fputs(", \"p90\": ", f);
-	json_num(f, st->p90);
-	fputs(", \"p99\": ", f);
-	json_num(f, st->p99);
-	fputs(", \"max\": ", f);
-	json_num(f, st->max);
-	fputs(", \"avg\": ", f);
-	json_num(f, res->avg_ns);
-	fprintf(f, ", \"samples\": %zu,\n     \"hist\": [", res->samples);
-	for (b = 0; b < STATS_BUCKETS; b++) {
-		if (!st->hist[b])
-			continue;
-		fprintf(f, "%s{\"lo_ns\": %.0f, \"count\": %llu}", sep,
-			stats_bucket_lo(b), (unsigned long long)st->hist[b]);
-		sep = ", ";
-	}
-	fputs("]}", f);
+	render_json_str(f, res->name);
+	fputs(", ", f);
+	render_json_figures(f, &res->st, res->avg_ns);
+	fprintf(f, ", \"samples\": %zu,\n     ", res->samples);
+	render_json_hist(f, &res->st);
+	fputc('}', f);
 }
 
 static void print_json(FILE *f, const struct report *r)
@@ -220,18 +135,18 @@ static void print_json(FILE *f, const struct report *r)
 		r->tsc->invariant ? "true" : "false");
 	fprintf(f, "  \"cpu\": %d,\n", r->cpu);
 	fputs("  \"overhead_ns\": ", f);
-	json_num(f, r->ov.sample_ns);
+	render_json_num(f, r->ov.sample_ns);
 	fputs(",\n  \"batch_overhead_ns\": ", f);
-	json_num(f, r->ov.batch_ns);
+	render_json_num(f, r->ov.batch_ns);
 	fprintf(f, ",\n  \"samples\": %zu,\n", r->loops);
 	fputs("  \"clocksource\": ", f);
 	if (*r->clocksource)
-		json_str(f, r->clocksource);
+		render_json_str(f, r->clocksource);
 	else
 		fputs("null", f);
 	fputs(",\n  \"note\": ", f);
 	if (*r->note)
-		json_str(f, r->note);
+		render_json_str(f, r->note);
 	else
 		fputs("null", f);
 	fputs(",\n  \"subjects\": [\n", f);
@@ -240,11 +155,11 @@ static void print_json(FILE *f, const struct report *r)
 		fputs(i + 1 < r->n ? ",\n" : "\n", f);
 	}
 	fputs("  ],\n  \"ratios\": {\"null_vs_ioctl\": ", f);
-	json_num(f, nvi);
+	render_json_num(f, nvi);
 	fputs(", \"null_vs_getppid\": ", f);
-	json_num(f, ratio(r, r->null, r->getppid));
+	render_json_num(f, ratio(r, r->null, r->getppid));
 	fputs(", \"ioctl_vs_getppid\": ", f);
-	json_num(f, ratio(r, r->ioctl, r->getppid));
+	render_json_num(f, ratio(r, r->ioctl, r->getppid));
 	fprintf(f, ",\n             \"goal_null_vs_ioctl\": %.2f,"
 		" \"goal_met\": %s}\n}\n", GOAL_NULL_VS_IOCTL,
 		isnan(nvi) ? "null" :
@@ -262,9 +177,9 @@ static void print_csv(FILE *f, const struct report *r)
 		const struct result *res = &r->res[i];
 
 		/* Our names hold no quotes or commas; quote them anyway. */
-		fprintf(f, "\"%s\",%zu,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,",
-			res->name, res->samples, res->st.min, res->st.p50,
-			res->st.p90, res->st.p99, res->st.max, res->avg_ns);
+		fprintf(f, "\"%s\",%zu,", res->name, res->samples);
+		render_csv_figures(f, &res->st, res->avg_ns);
+		fputc(',', f);
 		if (base > 0)
 			fprintf(f, "%.3f", res->st.p50 / base);
 		fputc('\n', f);
