@@ -217,3 +217,25 @@ int cli_pin(const char *cmd, int cpu)
 		strerror(errno));
 	return -EXIT_FAIL;
 }
+
+int cli_start(int argc, char **argv, const struct cli_cmd *cmd,
+	      struct cli_opts *o, int *cpu, struct tsc *tsc)
+{
+	switch (cli_parse(argc, argv, cmd, o)) {
+	case CLI_HELP:
+		cmd->usage(stdout);
+		return 0;
+	case CLI_BAD:
+		return EXIT_USAGE;
+	}
+	*cpu = cli_pin(cmd->name, o->cpu);
+	if (*cpu < 0)
+		return -*cpu;
+	/* After pinning: the rate is measured on the CPU we time on. */
+	if (tsc_calibrate(tsc)) {
+		fprintf(stderr, "lde %s: calibrating the TSC: %s\n",
+			cmd->name, strerror(errno));
+		return EXIT_FAIL;
+	}
+	return CLI_GO;
+}

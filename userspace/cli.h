@@ -10,18 +10,18 @@
  * A command may add a few flags of its own (--baseline-only).
  *
  * Use:
+ *	static void usage(FILE *f);
  *	static const struct cli_cmd cmd = {
- *		.name = "ctx", .loops = 10000, .max_loops = 1000000, ...
+ *		.name = "ctx", .usage = usage,
+ *		.loops = 10000, .max_loops = 1000000, ...
  *	};
  *	struct cli_opts o;
+ *	struct tsc tsc;
+ *	int cpu, ret;
  *
- *	switch (cli_parse(argc, argv, &cmd, &o)) {
- *	case CLI_HELP:	usage(stdout);	return 0;
- *	case CLI_BAD:			return EXIT_USAGE;
- *	}
- *	cpu = cli_pin(cmd.name, o.cpu);	// after the message, -exit status
- *	if (cpu < 0)
- *		return -cpu;
+ *	ret = cli_start(argc, argv, &cmd, &o, &cpu, &tsc);
+ *	if (ret != CLI_GO)
+ *		return ret;	// after --help, or a message
  */
 #ifndef LDE_CLI_H
 #define LDE_CLI_H
@@ -31,6 +31,7 @@
 #include <stdio.h>
 
 #include "render.h"
+#include "tsc.h"
 
 #define CLI_FLAGS_MAX	4
 
@@ -42,6 +43,7 @@ struct cli_flag {
 
 struct cli_cmd {
 	const char *name;		/* "trap": in messages */
+	void (*usage)(FILE *f);		/* the whole --help text */
 	size_t loops, max_loops;	/* -l: default and limit */
 	size_t batch, max_batch;	/* --batch: default and limit */
 	double budget_s;		/* for --help: the time cap per item */
@@ -80,5 +82,15 @@ void cli_usage_options(FILE *f, const struct cli_cmd *cmd);
  * -EXIT_USAGE (cpu offline or not allowed) or -EXIT_FAIL.
  */
 int cli_pin(const char *cmd, int cpu);
+
+#define CLI_GO	(-1)	/* not an exit status: go on */
+
+/*
+ * What a timing command does first: parse argv (printing the usage for
+ * --help), pin to the CPU asked for, and calibrate the TSC there.
+ * Returns CLI_GO with *o, *cpu and *tsc set, or the exit status.
+ */
+int cli_start(int argc, char **argv, const struct cli_cmd *cmd,
+	      struct cli_opts *o, int *cpu, struct tsc *tsc);
 
 #endif /* LDE_CLI_H */

@@ -40,8 +40,11 @@ static const struct cli_flag trap_flags[] = {
 			    "measure the baselines only; do not open /dev/lde" },
 };
 
+static void usage(FILE *f);
+
 static const struct cli_cmd trap_cli = {
 	.name = "trap",
+	.usage = usage,
 	.loops = 20000,		/* ~0.1 s per syscall subject in a TCG VM */
 	.max_loops = 10000000,
 	.batch = 1000,
@@ -93,24 +96,12 @@ int cmd_trap(int argc, char **argv)
 	struct subjects ss;
 	struct report rep;
 	struct tsc tsc;
-	int cpu, fd = -1, open_err = 0, ret = EXIT_FAIL;
+	int cpu, fd = -1, open_err = 0, ret = EXIT_FAIL, start;
 	char err[400];
 
-	switch (cli_parse(argc, argv, &trap_cli, &o)) {
-	case CLI_HELP:
-		usage(stdout);
-		return 0;
-	case CLI_BAD:
-		return EXIT_USAGE;
-	}
-	cpu = cli_pin(trap_cli.name, o.cpu);
-	if (cpu < 0)
-		return -cpu;
-	/* After pinning: the rate is measured on the CPU we time on. */
-	if (tsc_calibrate(&tsc)) {
-		perror("lde trap: calibrating the TSC");
-		return EXIT_FAIL;
-	}
+	start = cli_start(argc, argv, &trap_cli, &o, &cpu, &tsc);
+	if (start != CLI_GO)
+		return start;
 
 	subjects_init(&ss);
 	if (subjects_add_baselines(&ss, err, sizeof(err)))
