@@ -14,5 +14,6 @@
 int cmd_trap(int argc, char **argv);	/* trap.c */
 int cmd_info(int argc, char **argv);	/* info.c */
 int cmd_demo(int argc, char **argv);	/* demo.c */
+int cmd_ctx(int argc, char **argv);	/* ctx.c */
 
 #endif /* LDE_CMDS_H */
