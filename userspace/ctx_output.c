@@ -35,21 +35,18 @@ static void print_medians(FILE *f, const struct pingpong *pp)
 			pp->test[k].sw.p50);
 }
 
-/* Did the two threads really take turns?  Say so either way. */
-static void print_alternation(FILE *f, const struct pp_result *y)
+/* Did the two threads take one turn each per round trip? */
+static void print_turns(FILE *f, const struct pp_result *y)
 {
-	fprintf(f, "sched_yield turns: the other thread had run after %.2f%%"
-		" of our %lu yields\nand after %.2f%% of its %lu",
-		share(y->turns - y->missed, y->turns), y->turns,
-		share(y->partner_turns - y->partner_missed, y->partner_turns),
-		y->partner_turns);
-	if (y->alternated) {
-		fputs(": they alternate.\n", f);
+	fprintf(f, "sched_yield turns: %lu of %lu round trips were even, one"
+		" yield each way", y->rt_calls - y->uneven, y->rt_calls);
+	if (!y->uneven) {
+		fputs(".\n", f);
 		return;
 	}
-	fprintf(f, ".\nWARNING: they did not alternate: %lu + %lu yields"
-		" returned without a switch,\nso the sched_yield figures are"
-		" too low.\n", y->missed, y->partner_missed);
+	fprintf(f, ";\nin %lu a thread yielded again before the other ran"
+		" (the scheduler gave it the\nCPU back, as it was owed time),"
+		" which makes them longer.\n", y->uneven);
 }
 
 /* What enum pp_spoiled means for our figures. */
@@ -64,7 +61,6 @@ static const char *const spoiled_text[] = {
 static void print_foreign(FILE *f, const struct ctx_report *r)
 {
 	const struct pingpong *pp = r->pp;
-	bool clean = true;
 	unsigned int k;
 
 	fprintf(f, "Runs of other tasks on CPU %d%s, per 100 calls:\n",
@@ -78,33 +74,51 @@ static void print_foreign(FILE *f, const struct ctx_report *r)
 			t->solo_foreign, t->solo_calls,
 			share(t->solo_foreign, t->solo_calls));
 	}
-	for (k = 0; k < PP_KINDS; k++) {
-		const char *bad = spoiled_text[pp->test[k].spoiled];
-
-		if (!bad)
-			continue;
-		fprintf(f, "WARNING: %s: %s may be other tasks' time"
-			" slices.\n", pp->test[k].name, bad);
-		clean = false;
-	}
-	if (!clean)
-		fputs("Try a quieter CPU (-a).\n", f);
 	if (!pp->foreign_exact)
 		fputs("(Estimated from our own switches, which miss runs that"
 		      " slip in at a hand-over;\nthe CPU's switch counter needs"
 		      " perf_event_paranoid <= 0, or root.)\n", f);
 }
 
-/* Both checks: in full, or with -q only when one failed. */
+static bool any_spoiled(const struct pingpong *pp)
+{
+	return pp->test[PP_PIPE].spoiled != PP_CLEAN ||
+	       pp->test[PP_YIELD].spoiled != PP_CLEAN;
+}
+
+/* For each test whose figures may be too long: which, and why. */
+static void print_warnings(FILE *f, const struct pingpong *pp)
+{
+	bool busy = false;
+	unsigned int k;
+
+	for (k = 0; k < PP_KINDS; k++) {
+		const struct pp_result *t = &pp->test[k];
+		bool others = share(t->rt_foreign, t->rt_calls) > 1 ||
+			      share(t->solo_foreign, t->solo_calls) > 1;
+		bool uneven = share(t->uneven, t->rt_calls) > 1;
+
+		if (t->spoiled == PP_CLEAN)
+			continue;
+		fprintf(f, "WARNING: %s: %s may be too long (%s%s%s).\n",
+			t->name, spoiled_text[t->spoiled],
+			others ? "other tasks ran" : "",
+			others && uneven ? ", and " : "",
+			uneven ? "uneven turns" : "");
+		busy |= others;
+	}
+	if (busy)
+		fputs("Try a quieter CPU (-a).\n", f);
+}
+
+/* The checks: in full, or with -q only when a figure may be wrong. */
 static void print_checks(FILE *f, const struct ctx_report *r, bool quiet)
 {
-	const struct pp_result *y = &r->pp->test[PP_YIELD];
-
-	if (!quiet || !y->alternated)
-		print_alternation(f, y);
-	if (!quiet || r->pp->test[PP_PIPE].spoiled != PP_CLEAN ||
-	    r->pp->test[PP_YIELD].spoiled != PP_CLEAN)
-		print_foreign(f, r);
+	if (quiet && !any_spoiled(r->pp))
+		return;
+	print_turns(f, &r->pp->test[PP_YIELD]);
+	print_foreign(f, r);
+	print_warnings(f, r->pp);
 }
 
 static void print_rows(FILE *f, const char *title, const struct pingpong *pp,
@@ -212,11 +226,9 @@ static void json_test(FILE *f, const struct pp_result *t, bool yield)
 			spoiled_text[t->spoiled] : "nothing");
 	fputs("},\n", f);
 	if (yield)
-		fprintf(f, "     \"alternation\": {\"yields\": %lu,"
-			" \"no_switch\": %lu, \"partner_yields\": %lu,"
-			" \"partner_no_switch\": %lu, \"ok\": %s},\n",
-			t->turns, t->missed, t->partner_turns,
-			t->partner_missed, t->alternated ? "true" : "false");
+		fprintf(f, "     \"turns\": {\"uneven_round_trips\": %lu,"
+			" \"yields\": %lu, \"partner_yields\": %lu},\n",
+			t->uneven, t->turns, t->partner_turns);
 	fputs("     ", f);
 	render_json_hist(f, &t->sw);
 	fputc('}', f);
@@ -254,7 +266,7 @@ static void print_csv(FILE *f, const struct ctx_report *r)
 
 	fprintf(f, "name,samples,min_ns,p50_ns,p90_ns,p99_ns,max_ns,avg_ns,"
 		"raw_p50_ns,subtracted_p50_ns,subtracted_avg_ns,"
-		"no_switch_share,foreign_rt_share,foreign_subtracted_share\n");
+		"uneven_share,foreign_rt_share,foreign_subtracted_share\n");
 	for (k = 0; k < PP_KINDS; k++) {
 		const struct pp_result *t = &r->pp->test[k];
 
@@ -262,11 +274,9 @@ static void print_csv(FILE *f, const struct ctx_report *r)
 		render_csv_figures(f, &t->sw, t->avg_ns);
 		fprintf(f, ",%.1f,%.1f,%.1f,", t->raw_ns, t->solo.p50,
 			t->solo_avg_ns);
-		/* Only the yield test can return without a switch. */
+		/* Only the yield test can be uneven. */
 		if (k == PP_YIELD)
-			fprintf(f, "%.4f", share(t->missed + t->partner_missed,
-						 t->turns + t->partner_turns) /
-				100);
+			fprintf(f, "%.4f", share(t->uneven, t->rt_calls) / 100);
 		fprintf(f, ",%.4f,%.4f\n",
 			share(t->rt_foreign, t->rt_calls) / 100,
 			share(t->solo_foreign, t->solo_calls) / 100);

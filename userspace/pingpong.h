@@ -32,7 +32,8 @@
  *
  * It takes about 4 * cfg->budget_ns at most, and ignores SIGPIPE while it
  * runs (a dead partner then shows as an error, not as our death).  Ask
- * pingpong_trusted() before trusting the figures.
+ * pingpong_trusted() before trusting the medians; each test's spoiled
+ * says which other figures may be too long.
  */
 #ifndef LDE_PINGPONG_H
 #define LDE_PINGPONG_H
@@ -44,11 +45,10 @@
 #include "stats.h"
 #include "tsc.h"
 
-/* More yields than this share without a switch make the figure wrong. */
-#define PINGPONG_MISS_MAX	0.01
 /*
- * Which figures may hold other tasks' time slices, by how often they ran
- * (per round trip, or per subtracted call, whichever is worse):
+ * Which figures may be too long, by the share of round trips made longer
+ * (by other tasks' runs, or uneven sched_yield turns) or of subtracted
+ * calls hit by other tasks, whichever is worse:
  */
 enum pp_spoiled {
 	PP_CLEAN,	/* <= 1%: only the Max, about */
@@ -73,11 +73,12 @@ struct pp_result {
 	struct stats solo;	/* ns per subtracted call */
 	double solo_avg_ns;
 	bool capped;		/* fewer than cfg->loops, to fit the budget */
-	/* sched_yield only: yields (warm-up included), and those after
-	 * which the other thread had not run: no switch. */
-	unsigned long turns, missed;
-	unsigned long partner_turns, partner_missed;
-	bool alternated;	/* both missed shares <= PINGPONG_MISS_MAX */
+	/*
+	 * sched_yield only: the two threads' yields, and the round trips in
+	 * which one of them yielded more than once (the scheduler handed the
+	 * CPU straight back to it): those are longer than two switches.
+	 */
+	unsigned long turns, partner_turns, uneven;
 	/*
 	 * Round trips and subtracted calls made (warm-up included), and how
 	 * often another task ran on the CPU meanwhile: exact if
@@ -96,7 +97,7 @@ struct pingpong {
 };
 
 /*
- * Are the medians switch costs: did the threads alternate, and did other
+ * Are the medians switch costs: were most round trips even, and did other
  * tasks keep out of most calls?  (Each test's spoiled says more.)
  */
 bool pingpong_trusted(const struct pingpong *pp);
