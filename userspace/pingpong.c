@@ -32,8 +32,8 @@
  *    Every run of another task ends with a switch away from it, so we
  *    count the CPU's switches (a perf software counter) and ours
  *    (getrusage()) while each subject is timed: the difference is how
- *    often someone else ran (switches.c).  Without the CPU's counter we estimate it
- *    from the switches of ours beyond the two per round trip.
+ *    often someone else ran (switches.c).  Without the CPU's counter we
+ *    estimate it from the switches of ours beyond the two per round trip.
  *
  * Use: see pingpong.h.
  */
@@ -465,9 +465,10 @@ static int check_errors(const struct result *res, struct pingpong *pp)
 
 /*
  * A share p of round trips made too long (by other tasks, or by uneven
- * turns) reaches down to the (100 - p)th percentile.  The subtracted median is in every figure, so it matters
- * only once most subtracted calls are hit.  The Avg is a median of batch
- * means, and at 1% most batches of 100 hold a run.
+ * turns) reaches down to the (100 - p)th percentile.  The subtracted
+ * median is in every figure, so it matters only once most subtracted
+ * calls are hit.  The Avg is a median of batch means, and at 1% most
+ * batches of 100 hold a run.
  */
 static enum pp_spoiled spoiled(const struct pp_result *t)
 {
