@@ -93,10 +93,9 @@ static int open_errno(void)
 	return fd < 0 ? errno : 0;
 }
 
-FIXTURE(mod) {
-	int ko;				/* lde.ko, for finit_module() */
-	bool was_loaded;		/* restore lde in the teardown */
-	int fd;				/* /dev/lde or -1 */
+/* Threads that trap null on one shared fd, and what they counted. */
+struct trap_threads {
+	int fd;				/* the fd they trap on */
 	pthread_t threads[TRAP_THREADS];
 	unsigned int nr_threads;	/* started and not yet joined */
 	atomic_bool stop;
@@ -104,8 +103,15 @@ FIXTURE(mod) {
 	atomic_ulong failed;
 };
 
+FIXTURE(mod) {
+	int ko;				/* lde.ko, for finit_module() */
+	bool was_loaded;		/* restore lde in the teardown */
+	int fd;				/* /dev/lde or -1 */
+	struct trap_threads tt;
+};
+
 struct trapper {
-	FIXTURE_DATA(mod) *self;
+	struct trap_threads *tt;
 	unsigned int id;
 };
 
@@ -116,29 +122,29 @@ static void *trapper_fn(void *arg)
 {
 	struct trapper *t = arg;
 
-	while (!atomic_load(&t->self->stop)) {
-		if (lde_trap(t->self->fd, LDE_IOC_NULL, 0) != 0)
-			atomic_fetch_add(&t->self->failed, 1);
-		atomic_fetch_add(&t->self->calls[t->id], 1);
+	while (!atomic_load(&t->tt->stop)) {
+		if (lde_trap(t->tt->fd, LDE_IOC_NULL, 0) != 0)
+			atomic_fetch_add(&t->tt->failed, 1);
+		atomic_fetch_add(&t->tt->calls[t->id], 1);
 	}
 	return NULL;
 }
 
-static void stop_trappers(FIXTURE_DATA(mod) *self)
+static void stop_trappers(struct trap_threads *tt)
 {
-	atomic_store(&self->stop, true);
-	while (self->nr_threads)
-		pthread_join(self->threads[--self->nr_threads], NULL);
+	atomic_store(&tt->stop, true);
+	while (tt->nr_threads)
+		pthread_join(tt->threads[--tt->nr_threads], NULL);
 }
 
 /* Fewest calls any trapper has made so far. */
-static unsigned long min_calls(FIXTURE_DATA(mod) *self)
+static unsigned long min_calls(struct trap_threads *tt)
 {
 	unsigned long min = ULONG_MAX, n;
 	unsigned int i;
 
-	for (i = 0; i < self->nr_threads; i++) {
-		n = atomic_load(&self->calls[i]);
+	for (i = 0; i < tt->nr_threads; i++) {
+		n = atomic_load(&tt->calls[i]);
 		if (n < min)
 			min = n;
 	}
@@ -146,11 +152,11 @@ static unsigned long min_calls(FIXTURE_DATA(mod) *self)
 }
 
 /* Poll until every trapper has made at least target calls. */
-static void wait_min_calls(FIXTURE_DATA(mod) *self, unsigned long target)
+static void wait_min_calls(struct trap_threads *tt, unsigned long target)
 {
 	const struct timespec tick = { .tv_nsec = 1000 * 1000 };
 
-	while (min_calls(self) < target)
+	while (min_calls(tt) < target)
 		nanosleep(&tick, NULL);
 }
 
@@ -183,7 +189,7 @@ FIXTURE_SETUP(mod)
 
 FIXTURE_TEARDOWN(mod)
 {
-	stop_trappers(self);
+	stop_trappers(&self->tt);
 	if (self->fd >= 0)
 		close(self->fd);
 	if (lde_loaded()) {
@@ -247,22 +253,23 @@ TEST_F_TIMEOUT(mod, unload_refused_while_trapping, 120)
 	ASSERT_EQ(0, load(self->ko, ""));
 	self->fd = open(LDE_DEVICE_PATH, O_RDWR | O_CLOEXEC);
 	ASSERT_LE(0, self->fd);
+	self->tt.fd = self->fd;
 	for (i = 0; i < TRAP_THREADS; i++) {
-		trappers[i] = (struct trapper){ .self = self, .id = i };
-		ASSERT_EQ(0, pthread_create(&self->threads[i], NULL,
+		trappers[i] = (struct trapper){ .tt = &self->tt, .id = i };
+		ASSERT_EQ(0, pthread_create(&self->tt.threads[i], NULL,
 					    trapper_fn, &trappers[i]));
-		self->nr_threads++;
+		self->tt.nr_threads++;
 	}
-	wait_min_calls(self, 100);	/* every thread is trapping */
+	wait_min_calls(&self->tt, 100);	/* every thread is trapping */
 
 	for (i = 0; i < 20; i++) {
 		ASSERT_EQ(-EWOULDBLOCK, unload()) TH_LOG("attempt %u", i);
 	}
-	after_refusals = min_calls(self);
-	wait_min_calls(self, after_refusals + 100);	/* traps go on */
+	after_refusals = min_calls(&self->tt);
+	wait_min_calls(&self->tt, after_refusals + 100);	/* traps go on */
 
-	stop_trappers(self);
-	ASSERT_EQ(0UL, atomic_load(&self->failed));
+	stop_trappers(&self->tt);
+	ASSERT_EQ(0UL, atomic_load(&self->tt.failed));
 	ASSERT_TRUE(lde_loaded());
 	close(self->fd);
 	self->fd = -1;

@@ -150,7 +150,7 @@ FIXTURE_TEARDOWN(stress)
 }
 
 /* Start NR_THREADS workers together, wait for all; count their failures. */
-static int run_workers(FIXTURE_DATA(stress) *self, void *(*fn)(void *),
+static int run_workers(struct worker *workers, void *(*fn)(void *),
 		       unsigned long long *failed, long *first_bad)
 {
 	unsigned int i;
@@ -158,17 +158,16 @@ static int run_workers(FIXTURE_DATA(stress) *self, void *(*fn)(void *),
 
 	*failed = 0;
 	for (i = 0; i < NR_THREADS; i++) {
-		err = pthread_create(&self->workers[i].thread, NULL, fn,
-				     &self->workers[i]);
+		err = pthread_create(&workers[i].thread, NULL, fn, &workers[i]);
 		if (err)
 			/* The barrier would never open: nothing to join. */
 			return err;
 	}
 	for (i = 0; i < NR_THREADS; i++) {
-		pthread_join(self->workers[i].thread, NULL);
-		if (self->workers[i].failed && !*failed)
-			*first_bad = self->workers[i].first_bad;
-		*failed += self->workers[i].failed;
+		pthread_join(workers[i].thread, NULL);
+		if (workers[i].failed && !*failed)
+			*first_bad = workers[i].first_bad;
+		*failed += workers[i].failed;
 	}
 	return 0;
 }
@@ -180,7 +179,8 @@ TEST_F_TIMEOUT(stress, null_8x100k, 300)
 	long first_bad = 0;
 
 	ASSERT_EQ(0, lde_counter("null", &before));
-	ASSERT_EQ(0, run_workers(self, null_worker, &failed, &first_bad));
+	ASSERT_EQ(0, run_workers(self->workers, null_worker, &failed,
+				 &first_bad));
 	ASSERT_EQ(0, lde_counter("null", &after));
 	EXPECT_EQ(0ULL, failed) TH_LOG("first bad result %ld", first_bad);
 	EXPECT_EQ((unsigned long long)NR_THREADS * NULL_CALLS, after - before);
@@ -199,7 +199,8 @@ TEST_F_TIMEOUT(stress, mixed_8x10k_rounds, 300)
 		ASSERT_EQ(0, lde_counter(lde_trap_names[mixed_traps[i]],
 					 &before[i]));
 	}
-	ASSERT_EQ(0, run_workers(self, mixed_worker, &failed, &first_bad));
+	ASSERT_EQ(0, run_workers(self->workers, mixed_worker, &failed,
+				 &first_bad));
 	for (i = 0; i < ARRAY_SIZE(mixed_traps); i++) {
 		ASSERT_EQ(0, lde_counter(lde_trap_names[mixed_traps[i]],
 					 &after[i]));

@@ -42,6 +42,7 @@ static const char *const lde_trap_names[] __attribute__((unused)) = {
 	[LDE_TRAP_CPL]		= "cpl",
 	[LDE_TRAP_INFO]		= "info",
 };
+
 #define LDE_NR_KNOWN_TRAPS	ARRAY_SIZE(lde_trap_names)
 
 /* The command word of each trap above, indexed by trap number. */
@@ -113,10 +114,10 @@ static inline int lde_counter(const char *name, unsigned long long *val)
  * open.  Any other failure fails the test.
  */
 #define LDE_OPEN_OR_SKIP(fd) do {					\
-	int __err;							\
+	int __fd = open(LDE_DEVICE_PATH, O_RDWR | O_CLOEXEC);		\
+	int __err = __fd < 0 ? errno : 0;				\
 									\
-	(fd) = open(LDE_DEVICE_PATH, O_RDWR | O_CLOEXEC);		\
-	__err = (fd) < 0 ? errno : 0;					\
+	(fd) = __fd;							\
 	if (__err == ENOENT)						\
 		LDE_SETUP_SKIP("module not loaded (%s missing)",	\
 			       LDE_DEVICE_PATH);			\

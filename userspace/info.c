@@ -41,7 +41,6 @@ static int read_counter(const char *name, unsigned long long *val)
 	char path[sizeof(LDE_SYSFS_TRAPS) + LDE_TRAP_NAME_LEN + 2];
 	char buf[32], *end;
 	FILE *f;
-	bool ok;
 
 	/* The name comes from the kernel; keep it inside the directory. */
 	if (strchr(name, '/') || name[0] == '.') {
@@ -52,12 +51,12 @@ static int read_counter(const char *name, unsigned long long *val)
 	f = fopen(path, "re");
 	if (!f)
 		return -1;
-	ok = fgets(buf, sizeof(buf), f) != NULL;
-	fclose(f);
-	if (!ok) {
+	if (!fgets(buf, sizeof(buf), f)) {
+		fclose(f);
 		errno = EIO;
 		return -1;
 	}
+	fclose(f);
 	errno = 0;
 	*val = strtoull(buf, &end, 10);
 	if (errno || end == buf || (*end && *end != '\n')) {

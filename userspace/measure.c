@@ -111,14 +111,16 @@ int measure_pin_cpu(int cpu)
 }
 
 /*
- * Read the function pointer through a volatile: the compiler then cannot
- * know which function it calls, so it can neither inline the call nor drop
- * it, even for the empty function-call baseline.
+ * Hide the function pointer from the optimizer (an empty asm that "may
+ * change" it, like the kernel's OPTIMIZER_HIDE_VAR()): the compiler then
+ * cannot know which function it calls, so it can neither inline the call
+ * nor drop it, even for the empty function-call baseline.
  */
 static call_fn load_fn(const struct subject *s)
 {
-	call_fn volatile fn = s->fn;
+	call_fn fn = s->fn;
 
+	asm volatile("" : "+r"(fn));
 	return fn;
 }
 

@@ -63,7 +63,10 @@ struct trap_ctx {
 void subjects_init(struct subjects *ss)
 {
 	memset(ss, 0, sizeof(*ss));
-	ss->call = ss->getppid = ss->ioctl = ss->null = -1;
+	ss->call = -1;
+	ss->getppid = -1;
+	ss->ioctl = -1;
+	ss->null = -1;
 	ss->devnull_fd = -1;
 }
 
