@@ -14,6 +14,7 @@
 int cmd_trap(int argc, char **argv);	/* trap.c */
 int cmd_info(int argc, char **argv);	/* info.c */
 int cmd_demo(int argc, char **argv);	/* demo.c */
+int cmd_ctx(int argc, char **argv);	/* ctx.c */
 int cmd_sched(int argc, char **argv);	/* sched.c */
 
 /* "lde demo coop", called by cmd_demo() with argv[0] == "coop". */

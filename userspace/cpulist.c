@@ -23,16 +23,15 @@
 static int read_list(char *buf, size_t len)
 {
 	FILE *f = fopen(CPULIST_ONLINE, "re");
-	int ok;
 
 	if (!f)
 		return -1;
-	ok = fgets(buf, (int)len, f) != NULL;
-	fclose(f);
-	if (!ok) {
+	if (!fgets(buf, (int)len, f)) {
+		fclose(f);
 		errno = EIO;
 		return -1;
 	}
+	fclose(f);
 	return 0;
 }
 

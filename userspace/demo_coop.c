@@ -27,9 +27,9 @@
  */
 #include <getopt.h>
 #include <limits.h>
-#include <inttypes.h>
 #include <math.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -63,16 +63,16 @@ struct demo {
 static void usage(FILE *f)
 {
 	fprintf(f,
-"usage: lde demo coop [-e lde|linux] [-a CPU]\n"
-"\n"
-"Run a spin guest (never traps) and %d yield guests twice: cooperatively,\n"
-"where the spin guest keeps the CPU until lde's watchdog fires, then round\n"
-"robin, where a timer shares the CPU among all three.  Needs lde.ko and\n"
-"root.\n"
-"\n"
-"  -e, --engine=ENGINE  lde (default) or linux: who does the switch\n"
-"  -a, --affinity=CPU   the lab CPU (default: the last online CPU)\n"
-"  -?, --help           show this help\n", NR_YIELD);
+		"usage: lde demo coop [-e lde|linux] [-a CPU]\n"
+		"\n"
+		"Run a spin guest (never traps) and %d yield guests twice: cooperatively,\n"
+		"where the spin guest keeps the CPU until lde's watchdog fires, then round\n"
+		"robin, where a timer shares the CPU among all three.  Needs lde.ko and\n"
+		"root.\n"
+		"\n"
+		"  -e, --engine=ENGINE  lde (default) or linux: who does the switch\n"
+		"  -a, --affinity=CPU   the lab CPU (default: the last online CPU)\n"
+		"  -?, --help           show this help\n", NR_YIELD);
 }
 
 /* Returns 0 to go on, 1 after --help, -1 after a bad option. */
@@ -209,9 +209,10 @@ static void print_cast(const struct demo *d)
 	       " lde.ko that run like\nuser programs and enter its"
 	       " mini-kernel only by trapping:\n", d->cpu,
 	       SCHED_NAME(sched_engines, d->engine));
-	printf("  guests 0, 1  yield: compute %" PRIu64 " iterations (about"
-	       " %d ms here),\n               then trap to yield\n",
-	       d->iters, (int)(BURST_QUANTA * QUANTUM_NS / 1000000));
+	printf("  guests 0, 1  yield: compute %llu iterations (about %d ms"
+	       " here),\n               then trap to yield\n",
+	       (unsigned long long)d->iters,
+	       (int)(BURST_QUANTA * QUANTUM_NS / 1000000));
 	printf("  guest %d      spin:  compute forever, never trap\n",
 	       NR_YIELD);
 }
@@ -226,10 +227,11 @@ static void print_command(const struct lde_sched_config *cfg)
 	       SCHED_NAME(sched_policies, cfg->policy));
 	if (cfg->policy == LDE_POLICY_RR)
 		printf(" -q %s", duration_str(q, sizeof(q), cfg->quantum_ns));
-	printf(" -w %s -D %s\n    -g yield:%u:%" PRIu64 ",spin)\n",
+	printf(" -w %s -D %s\n    -g yield:%u:%llu,spin)\n",
 	       duration_str(w, sizeof(w), cfg->watchdog_ns),
 	       duration_str(t, sizeof(t), cfg->duration_ns),
-	       cfg->groups[0].count, (uint64_t)cfg->groups[0].iters);
+	       cfg->groups[0].count,
+	       (unsigned long long)cfg->groups[0].iters);
 }
 
 static uint64_t yield_runs(const struct sched_exp *e)
@@ -283,7 +285,7 @@ static bool step_coop(struct demo *d)
 		       sched_end_why(s->end));
 		goto out;
 	}
-	printf("\n   What happened: the yield guests ran %" PRIu64 " times"
+	printf("\n   What happened: the yield guests ran %llu times"
 	       " between them, each time\n   handing the CPU on with a"
 	       " trap.  Then it reached guest %d, which never\n   traps.  From"
 	       " then on no trap came, so lde's mini-kernel never ran: no\n"
@@ -291,13 +293,13 @@ static bool step_coop(struct demo *d)
 	       " the CPU.\n   Only lde's watchdog, an hrtimer that interrupts"
 	       " the CPU whatever runs\n   there, got it back, the way a"
 	       " hardware watchdog reboots a hung machine.\n",
-	       yield_runs(&e), NR_YIELD,
+	       (unsigned long long)yield_runs(&e), NR_YIELD,
 	       duration_fmt(hog, sizeof(hog), (double)s->hog_ns));
 	if (s->switches[LDE_SW_HOST])
-		printf("   (The same hrtimer also lent the CPU to Linux %" PRIu64
+		printf("   (The same hrtimer also lent the CPU to Linux %llu"
 		       " time%s, when Linux\n   needed it, and then gave it"
 		       " back to guest %d: that was not a trap.)\n",
-		       (uint64_t)s->switches[LDE_SW_HOST],
+		       (unsigned long long)s->switches[LDE_SW_HOST],
 		       s->switches[LDE_SW_HOST] == 1 ? "" : "s", NR_YIELD);
 out:
 	sched_exp_free(&e);
@@ -323,15 +325,15 @@ static bool step_rr(struct demo *d)
 	       " guest had it all).\n", fg.jain, 1.0 / (NR_YIELD + 1));
 	schedout_hog(stdout, &e, &fg);
 	ok = s->hog_guest == LDE_SCHED_NO_GUEST && fg.jain >= FAIR_JAIN;
-	printf("\n   What happened: the timer fired %" PRIu64 " times.  %"
-	       PRIu64 " times it found a guest\n   running and took the CPU"
+	printf("\n   What happened: the timer fired %llu times.  %llu times"
+	       " it found a guest\n   running and took the CPU"
 	       " from it at once: it saved all the guest's\n   registers and"
 	       " ran the next one.  Guest %d still never traps, yet it was\n"
-	       "   preempted %" PRIu64 " times, and the yield guests got"
-	       " their turns.  %s\n", (uint64_t)s->ticks,
-	       (uint64_t)s->ticks_in[LDE_MODE_GUEST], NR_YIELD,
+	       "   preempted %llu times, and the yield guests got"
+	       " their turns.  %s\n", (unsigned long long)s->ticks,
+	       (unsigned long long)s->ticks_in[LDE_MODE_GUEST], NR_YIELD,
 	       e.nr_guests > NR_YIELD ?
-	       (uint64_t)e.guests[NR_YIELD].preempted : 0,
+	       (unsigned long long)e.guests[NR_YIELD].preempted : 0,
 	       ok ? "No guest\n   needs to cooperate: the OS keeps control"
 	       " because the hardware timer\n   hands it back." :
 	       "But the\n   shares were not even, see the table.");

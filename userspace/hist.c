@@ -10,6 +10,8 @@
  *
  * Use: see hist.h.
  */
+#include <assert.h>
+
 #include "hist.h"
 #include "stats.h"
 
@@ -22,7 +24,7 @@ void hist_print(FILE *f, const uint64_t *hist, unsigned int buckets)
 	uint64_t max = 0, total = 0;
 	char range[40];
 
-	_Static_assert(sizeof(hashes) - 1 == BAR_WIDTH, "one '#' per column");
+	static_assert(sizeof(hashes) - 1 == BAR_WIDTH, "one '#' per column");
 	for (b = 0; b < buckets; b++) {
 		if (!hist[b])
 			continue;

@@ -5,7 +5,7 @@
  * Integers are printed with plain printf("%llu"); strings (quotes,
  * backslashes, control characters) and doubles (JSON has no NaN) need
  * care.  Percentiles and histograms have one shape in every --json, so
- * that one script reads "lde trap" and "lde sched" alike.
+ * that one script reads "lde trap", "lde ctx" and "lde sched" alike.
  *
  * Use: see json.h.
  */

@@ -8,6 +8,8 @@
  * shows what they cost and what they allow:
  *
  *	lde trap [options]	time traps next to a call and real syscalls
+ *	lde ctx [options]	time user-space context switches: the
+ *				baselines for lde's own switch
  *	lde info		the ABI, the traps and how often each ran
  *	lde sched [options]	guests under lde's mini scheduler: who got
  *				the CPU, and what a context switch costs
@@ -33,6 +35,9 @@ static void usage(FILE *f)
 	      " getppid,\n"
 	      "                     vDSO clock_gettime and ioctl(/dev/null)"
 	      " (lde trap --help)\n"
+	      "  ctx [options]      time context switches: pipe and"
+	      " sched_yield ping-pong\n"
+	      "                     on one CPU, per switch (lde ctx --help)\n"
 	      "  info               show lde.ko's ABI version, its traps and"
 	      " their counters\n"
 	      "  sched [options]    run guests under lde's mini scheduler"
@@ -45,7 +50,7 @@ static void usage(FILE *f)
 	      "\n"
 	      "lde needs /dev/lde from lde.ko (sudo insmod module/lde.ko),"
 	      " except for\n"
-	      "'lde trap --baseline-only'.\n", f);
+	      "'lde trap --baseline-only' and 'lde ctx'.\n", f);
 }
 
 static bool is_help(const char *s)
@@ -65,6 +70,7 @@ static int dispatch(int argc, char **argv)
 		{ "info", cmd_info },
 		{ "sched", cmd_sched },
 		{ "demo", cmd_demo },
+		{ "ctx",  cmd_ctx },
 	};
 	size_t i;
 

@@ -26,6 +26,10 @@
  * Slow subjects (a 64 KiB echo under TCG) get fewer samples, so that none
  * takes much longer than cfg->budget_ns; the warm-up calls tell how slow.
  *
+ * A subject may need company to make its call, such as a thread to yield
+ * to: its enter() and leave() bracket every stretch of its calls, so the
+ * company is parked while the others are timed.
+ *
  * Use: see measure.h.
  */
 #include <errno.h>
@@ -322,9 +326,12 @@ static void measure_overhead(const struct measure_cfg *cfg, bool rdtscp,
 		    (med - *sample_cyc) / (double)cfg->batch : 0;
 }
 
-/* Turn a plan's cycles into the result's ns, minus the overheads. */
-static void finish(struct plan *p, const struct tsc *t, double sample_cyc,
-		   double iter_cyc, double *tmp)
+/*
+ * Turn a plan's cycles into the result's ns, minus the overheads.  With
+ * keep, hand a copy of the samples to the result.  Returns 0 or -1.
+ */
+static int finish(struct plan *p, const struct tsc *t, double sample_cyc,
+		  double iter_cyc, double *tmp, bool keep)
 {
 	double per_call, ov;
 	size_t i;
@@ -340,12 +347,30 @@ static void finish(struct plan *p, const struct tsc *t, double sample_cyc,
 			c = 0;
 		tmp[i] = c * t->ns_per_cycle;
 	}
-	stats_compute(tmp, p->got, &p->res->st);
+	stats_compute(tmp, p->got, &p->res->st);	/* sorts tmp */
 	p->res->samples = p->got;
+	if (keep) {
+		p->res->ns = malloc(p->got * sizeof(*tmp));
+		if (!p->res->ns)
+			return -1;
+		memcpy(p->res->ns, tmp, p->got * sizeof(*tmp));
+	}
 
 	per_call = median_cycles(p->bcyc, p->bdone, tmp) / (double)p->bsize;
 	ov = iter_cyc + sample_cyc / (double)p->bsize;
 	p->res->avg_ns = per_call > ov ? (per_call - ov) * t->ns_per_cycle : 0;
+	return 0;
+}
+
+static int enter(const struct subject *s)
+{
+	return s->enter ? s->enter(s->ctx) : 0;
+}
+
+static void leave(const struct subject *s)
+{
+	if (s->leave)
+		s->leave(s->ctx);
 }
 
 int measure_run(const struct measure_cfg *cfg, const struct tsc *t,
@@ -357,12 +382,14 @@ int measure_run(const struct measure_cfg *cfg, const struct tsc *t,
 	struct plan *plan;
 	unsigned int r;
 	size_t i;
-	int ret = -1;
+	int ret = -1, err = ENOMEM;
 
 	if (!n || !cfg->loops || !cfg->batch) {
 		errno = EINVAL;
 		return -1;
 	}
+	/* All of res[] now: the error path frees res[i].ns. */
+	memset(res, 0, n * sizeof(*res));
 	plan = calloc(n, sizeof(*plan));
 	tmp = malloc(ntmp * sizeof(*tmp));
 	if (!plan || !tmp)
@@ -373,7 +400,6 @@ int measure_run(const struct measure_cfg *cfg, const struct tsc *t,
 	 */
 	memset(tmp, 0, ntmp * sizeof(*tmp));
 	for (i = 0; i < n; i++) {
-		memset(&res[i], 0, sizeof(res[i]));
 		res[i].name = subj[i].name;
 		plan[i].res = &res[i];
 		/* Both hold at most cfg->loops: batches <= samples. */
@@ -391,25 +417,42 @@ int measure_run(const struct measure_cfg *cfg, const struct tsc *t,
 	ov->batch_ns = (iter_cyc + sample_cyc / (double)cfg->batch) *
 		       t->ns_per_cycle;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		if (enter(&subj[i]))
+			goto enter_failed;
 		plan_subject(&plan[i], cfg, warm_up(&subj[i], &res[i], t), t);
+		leave(&subj[i]);
+	}
 
 	for (r = 0; r < ROUNDS; r++) {
 		for (i = 0; i < n; i++) {
+			if (enter(&subj[i]))
+				goto enter_failed;
 			warm(&subj[i], &res[i], ROUND_WARMUP);
 			take_samples(&subj[i], &plan[i],
 				     slice(plan[i].want, r), t->rdtscp);
 			take_batches(&subj[i], &plan[i],
 				     slice(plan[i].batches, r), t->rdtscp);
+			leave(&subj[i]);
 		}
 	}
 
 	for (i = 0; i < n; i++)
-		finish(&plan[i], t, sample_cyc, iter_cyc, tmp);
+		if (finish(&plan[i], t, sample_cyc, iter_cyc, tmp, cfg->keep))
+			goto out;
 	ret = 0;
+	goto out;
+
+enter_failed:
+	err = errno;
 out:
-	if (ret)
-		errno = ENOMEM;
+	if (ret) {
+		for (i = 0; i < n; i++) {
+			free(res[i].ns);
+			res[i].ns = NULL;
+		}
+		errno = err;
+	}
 	if (plan)
 		for (i = 0; i < n; i++) {
 			free(plan[i].cyc);

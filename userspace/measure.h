@@ -27,12 +27,23 @@ struct subject {
 	char name[SUBJECT_NAME_LEN];
 	int (*fn)(void *ctx);	/* one call; 0 if the result is as expected */
 	void *ctx;
+	/*
+	 * Optional.  Called before and after each stretch of this subject's
+	 * calls (its warm-up, its slice of every round).  A subject that
+	 * needs a partner thread running wakes it in enter() and parks it
+	 * in leave(), so that the partner does not compete for the CPU
+	 * while the other subjects are timed.  enter() returns 0, or -1
+	 * with errno set, which ends measure_run().
+	 */
+	int (*enter)(void *ctx);
+	void (*leave)(void *ctx);
 };
 
 struct measure_cfg {
 	size_t loops;		/* individually timed calls per subject, max */
 	size_t batch;		/* calls per batch for the mean */
 	double budget_ns;	/* rough time limit per subject */
+	bool keep;		/* fill result.ns with the samples */
 };
 
 /* What the loop and the timer cost by themselves; subtracted below. */
@@ -50,6 +61,8 @@ struct result {
 	unsigned long calls;	/* all calls made, warm-up included */
 	unsigned long errors;	/* calls whose fn() did not return 0 */
 	int first_errno;	/* errno after the first of those */
+	/* cfg->keep: the samples, ns, sorted; free() it.  Otherwise NULL. */
+	double *ns;
 };
 
 /*
@@ -62,8 +75,9 @@ int measure_pin_cpu(int cpu);
 
 /*
  * Measure subj[0..n-1] into res[0..n-1] and report the overhead that was
- * subtracted.  Returns 0, or -1 with errno set (ENOMEM).  Calls that
- * failed are counted in res[i].errors; the caller decides what that means.
+ * subtracted.  Returns 0, or -1 with errno set (ENOMEM, or what a
+ * subject's enter() set).  Calls that failed are counted in
+ * res[i].errors; the caller decides what that means.
  */
 int measure_run(const struct measure_cfg *cfg, const struct tsc *t,
 		const struct subject *subj, size_t n,

@@ -2,7 +2,8 @@
 /*
  * opts.h - what every subcommand's option parsing needs alike: a number
  * in a range, and a message for a bad option.  who is the subcommand as
- * the user typed it ("lde trap"), the prefix of every message.
+ * the user typed it ("lde trap"), the prefix of every message.  The
+ * timing commands' shared options (cli.c) are parsed with these too.
  *
  * Use:
  *	unsigned long v;

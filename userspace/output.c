@@ -8,15 +8,17 @@
  * thin (the median batch, so one preemption does not move it).  The ratio
  * column divides each median by that of ioctl(/dev/null), the cheapest
  * ioctl the kernel has: how much dearer is this than the bare ioctl path?
+ * The columns, histograms and JSON figures are render.c's and the JSON
+ * values json.c's, shared with the other commands.
  *
  * Use: see output.h.
  */
 #include <math.h>
 #include <string.h>
 
-#include "hist.h"
 #include "json.h"
 #include "output.h"
+#include "render.h"
 
 /* Median of res[num] / median of res[den], or NAN if either is missing. */
 static double ratio(const struct report *r, int num, int den)
@@ -27,13 +29,6 @@ static double ratio(const struct report *r, int num, int den)
 		return NAN;
 	d = r->res[den].st.p50;
 	return d > 0 ? r->res[num].st.p50 / d : NAN;
-}
-
-/* Up to 7 characters: one decimal while that fits, then whole ns. */
-static const char *fmt_ns(char *buf, size_t len, double v)
-{
-	snprintf(buf, len, v < 10000 ? "%.1f" : "%.0f", v);
-	return buf;
 }
 
 static void print_ratio(FILE *f, const char *what, double v, bool goal)
@@ -61,16 +56,9 @@ static void print_ratios(FILE *f, const struct report *r)
 		    ratio(r, r->ioctl, r->getppid), false);
 }
 
-static void print_hist(FILE *f, const struct result *res)
-{
-	fprintf(f, "\n%s (%zu samples)\n", res->name, res->st.n);
-	hist_print(f, res->st.hist, STATS_BUCKETS);
-}
-
 static void print_table(FILE *f, const struct report *r, bool histogram)
 {
 	double base = r->ioctl >= 0 ? r->res[r->ioctl].st.p50 : 0;
-	char a[6][16];
 	bool capped = false;
 	size_t i;
 
@@ -86,8 +74,9 @@ static void print_table(FILE *f, const struct report *r, bool histogram)
 	if (*r->note)
 		fprintf(f, "Note: %s.\n", r->note);
 
-	fprintf(f, "\n%-19s %7s %7s %7s %7s %7s %7s %7s\n", "subject",
-		"Min", "P50", "P90", "P99", "Max", "Avg", "ratio");
+	fprintf(f, "\n%-19s", "subject");
+	render_columns(f);
+	fprintf(f, " %7s\n", "ratio");
 	for (i = 0; i < r->n; i++) {
 		const struct result *res = &r->res[i];
 		char name[SUBJECT_NAME_LEN + 2], rt[16] = "-";
@@ -97,13 +86,9 @@ static void print_table(FILE *f, const struct report *r, bool histogram)
 		capped |= res->capped;
 		if (base > 0)
 			snprintf(rt, sizeof(rt), "%.2f", res->st.p50 / base);
-		fprintf(f, "%-19s %7s %7s %7s %7s %7s %7s %7s\n", name,
-			fmt_ns(a[0], sizeof(a[0]), res->st.min),
-			fmt_ns(a[1], sizeof(a[1]), res->st.p50),
-			fmt_ns(a[2], sizeof(a[2]), res->st.p90),
-			fmt_ns(a[3], sizeof(a[3]), res->st.p99),
-			fmt_ns(a[4], sizeof(a[4]), res->st.max),
-			fmt_ns(a[5], sizeof(a[5]), res->avg_ns), rt);
+		fprintf(f, "%-19s", name);
+		render_figures(f, &res->st, res->avg_ns);
+		fprintf(f, " %7s\n", rt);
 	}
 	fprintf(f, "ratio = P50 / P50 of ioctl(/dev/null).\n");
 	for (i = 0; capped && i < r->n; i++)
@@ -125,7 +110,7 @@ static void print_table(FILE *f, const struct report *r, bool histogram)
 		fprintf(f, "\nHistograms: ns per call in log2 buckets"
 			" [low, high), count, share.\n");
 		for (i = 0; i < r->n; i++)
-			print_hist(f, &r->res[i]);
+			render_hist(f, r->res[i].name, &r->res[i].st);
 	}
 }
 
@@ -134,12 +119,10 @@ static void json_subject(FILE *f, const struct result *res)
 	fputs("    {\"name\": ", f);
 	json_str(f, res->name);
 	fputs(", ", f);
-	json_percentiles(f, &res->st);
-	fputs(", \"avg\": ", f);
-	json_num(f, res->avg_ns);
+	render_json_figures(f, &res->st, res->avg_ns);
 	fprintf(f, ", \"samples\": %zu,\n     \"hist\": ", res->samples);
 	json_hist(f, res->st.hist, STATS_BUCKETS);
-	fputs("}", f);
+	fputc('}', f);
 }
 
 static void print_json(FILE *f, const struct report *r)
@@ -195,9 +178,9 @@ static void print_csv(FILE *f, const struct report *r)
 		const struct result *res = &r->res[i];
 
 		/* Our names hold no quotes or commas; quote them anyway. */
-		fprintf(f, "\"%s\",%zu,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,",
-			res->name, res->samples, res->st.min, res->st.p50,
-			res->st.p90, res->st.p99, res->st.max, res->avg_ns);
+		fprintf(f, "\"%s\",%zu,", res->name, res->samples);
+		render_csv_figures(f, &res->st, res->avg_ns);
+		fputc(',', f);
 		if (base > 0)
 			fprintf(f, "%.3f", res->st.p50 / base);
 		fputc('\n', f);

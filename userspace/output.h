@@ -14,16 +14,11 @@
 #include <stdio.h>
 
 #include "measure.h"
+#include "render.h"
 #include "tsc.h"
 
 /* lde null may cost at most this much more than ioctl(/dev/null). */
 #define GOAL_NULL_VS_IOCTL	1.10
-
-enum output_format {
-	OUT_TABLE,
-	OUT_JSON,
-	OUT_CSV,
-};
 
 struct report {
 	const struct tsc *tsc;

@@ -30,9 +30,15 @@ const char *sched_name(const char *const *names, unsigned int n,
 /* The index of s in names, or -1. */
 int sched_lookup(const char *const *names, unsigned int n, const char *s);
 
+/*
+ * tab is one of the arrays above.  The macros use it once, and otherwise
+ * only under sizeof, which does not evaluate it.
+ */
 #define SCHED_COUNT(tab)	((unsigned int)(sizeof(tab) / sizeof((tab)[0])))
-#define SCHED_NAME(tab, v)	sched_name(tab, SCHED_COUNT(tab), v)
-#define SCHED_LOOKUP(tab, s)	sched_lookup(tab, SCHED_COUNT(tab), s)
+#define SCHED_NAME(tab, v)	\
+	sched_name(tab, (unsigned int)(sizeof(tab) / sizeof((tab)[0])), v)
+#define SCHED_LOOKUP(tab, s)	\
+	sched_lookup(tab, (unsigned int)(sizeof(tab) / sizeof((tab)[0])), s)
 
 /* "the duration passed", "a guest hogged the CPU", ...: for sentences. */
 const char *sched_end_why(unsigned int end);

@@ -17,8 +17,8 @@
  *
  * Use: see schedout.h.
  */
-#include <inttypes.h>
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "duration.h"
@@ -76,8 +76,8 @@ static void print_groups(FILE *f, const struct lde_sched_config *cfg)
 			     workload(gr->workload));
 		if (gr->iters)
 			n += snprintf(item + n, sizeof(item) - n,
-				      " (%" PRIu64 " iters%s",
-				      (uint64_t)gr->iters,
+				      " (%llu iters%s",
+				      (unsigned long long)gr->iters,
 				      gr->sleep_ns ? "," : ")");
 		if (gr->sleep_ns)
 			snprintf(item + n, sizeof(item) - n, "%ssleeps %s)",
@@ -132,11 +132,12 @@ static void print_row(FILE *f, const struct sched_exp *e,
 	if (!isnan(s))
 		snprintf(sh, sizeof(sh), "%.1f%%", 100 * s);
 	if (r->regs)
-		snprintf(cor, sizeof(cor), "%" PRIu64, r->corruptions);
-	fprintf(f, "%7s  %-10s %10s %6s %9" PRIu64 " %13" PRIu64
-		" %9" PRIu64 " %7s\n", r->who, r->what,
-		dur(cpu, (double)r->cpu_ns), sh, r->runs, r->iters,
-		r->preempted, cor);
+		snprintf(cor, sizeof(cor), "%llu",
+			 (unsigned long long)r->corruptions);
+	fprintf(f, "%7s  %-10s %10s %6s %9llu %13llu %9llu %7s\n", r->who,
+		r->what, dur(cpu, (double)r->cpu_ns), sh,
+		(unsigned long long)r->runs, (unsigned long long)r->iters,
+		(unsigned long long)r->preempted, cor);
 }
 
 /* One row per group: guests are numbered in group order (guestspec.h). */
@@ -206,21 +207,21 @@ static void print_switches(FILE *f, const struct sched_exp *e,
 		fprintf(f, " %8s", SCHED_NAME(sched_reasons, i));
 	fprintf(f, " %8s %7s\n%-8s", "total", "per s", "");
 	for (i = 0; i < LDE_NR_SWITCH_REASONS; i++)
-		fprintf(f, " %8" PRIu64, (uint64_t)s->switches[i]);
-	fprintf(f, " %8" PRIu64 " %7.0f\n", fg->switches, s->elapsed_ns ?
-		fg->switches * 1e9 / s->elapsed_ns : 0.0);
+		fprintf(f, " %8llu", (unsigned long long)s->switches[i]);
+	fprintf(f, " %8llu %7.0f\n", (unsigned long long)fg->switches,
+		s->elapsed_ns ? fg->switches * 1e9 / s->elapsed_ns : 0.0);
 	fprintf(f, "host: to the host thread, at the end or to let Linux"
 		" run on the lab CPU.\n");
 	if (e->cfg.policy != LDE_POLICY_RR)
 		return;
-	fprintf(f, "Timer: %" PRIu64 " interrupts.  They found a guest"
-		" %" PRIu64 " times (preempted at once),\nlde's mini-kernel"
-		" %" PRIu64 " (%" PRIu64 " switched on the trap's return),"
-		" the host thread %" PRIu64 ".\n", (uint64_t)s->ticks,
-		(uint64_t)s->ticks_in[LDE_MODE_GUEST],
-		(uint64_t)s->ticks_in[LDE_MODE_KERNEL],
-		(uint64_t)s->ticks_deferred,
-		(uint64_t)s->ticks_in[LDE_MODE_HOST]);
+	fprintf(f, "Timer: %llu interrupts.  They found a guest"
+		" %llu times (preempted at once),\nlde's mini-kernel"
+		" %llu (%llu switched on the trap's return),"
+		" the host thread %llu.\n", (unsigned long long)s->ticks,
+		(unsigned long long)s->ticks_in[LDE_MODE_GUEST],
+		(unsigned long long)s->ticks_in[LDE_MODE_KERNEL],
+		(unsigned long long)s->ticks_deferred,
+		(unsigned long long)s->ticks_in[LDE_MODE_HOST]);
 }
 
 /* Whole ns: lde.ko measures in whole ns, only means have fractions. */
@@ -260,11 +261,12 @@ static void print_dist_note(FILE *f, const struct sched_dist_fig *d)
 	if (!all || d->ring.n >= all)
 		return;
 	if (d->ring.n)
-		fprintf(f, "%s: the first %zu of %" PRIu64 " events.\n",
-			d->title, d->ring.n, all);
+		fprintf(f, "%s: the first %zu of %llu events.\n",
+			d->title, d->ring.n, (unsigned long long)all);
 	else
 		fprintf(f, "%s: none in the ring; Min, Mean and Max of all"
-			" %" PRIu64 " from lde.ko.\n", d->title, all);
+			" %llu from lde.ko.\n", d->title,
+			(unsigned long long)all);
 }
 
 static void print_latency(FILE *f, const struct sched_exp *e,
@@ -277,9 +279,10 @@ static void print_latency(FILE *f, const struct sched_exp *e,
 		"P90", "P99", "Max", "Mean", "events");
 	for (i = 0; i < SCHED_NR_DISTS; i++)
 		print_dist_row(f, &fg->dist[i]);
-	fprintf(f, "Exact, from the %zu events in the ring: %" PRIu64
-		" recorded, %" PRIu64 " lost.\n", e->nr_events,
-		(uint64_t)s->events, (uint64_t)s->events_lost);
+	fprintf(f, "Exact, from the %zu events in the ring: %llu"
+		" recorded, %llu lost.\n", e->nr_events,
+		(unsigned long long)s->events,
+		(unsigned long long)s->events_lost);
 	if (s->events_lost)
 		fprintf(f, "The ring keeps the first events only;"
 			" --ring=N keeps more.\n");
@@ -301,9 +304,9 @@ static void print_quantum(FILE *f, const struct sched_exp *e,
 		fprintf(f, "no guest ran a full slice.\n");
 		return;
 	}
-	fprintf(f, "%" PRIu64 " slices ran from a switch-in to the"
+	fprintf(f, "%llu slices ran from a switch-in to the"
 		" timer;\nmean %s (%+.1f%%), mean |error| %s.\n",
-		(uint64_t)s->slices,
+		(unsigned long long)s->slices,
 		dur(m, fg->mean_slice_ns), 100 * (fg->mean_slice_ns / qns - 1),
 		dur(err, fg->mean_err_ns));
 }
@@ -347,10 +350,11 @@ static void print_corruptions(FILE *f, const struct sched_exp *e)
 		fprintf(f, "Register corruptions: no regs guest ran.\n");
 		return;
 	}
-	fprintf(f, "Register corruptions: %" PRIu64 " in %" PRIu64 " regs"
-		" guest%s, preempted %" PRIu64 " times%s.\n",
-		(uint64_t)e->res.summary.corruptions, guests,
-		guests == 1 ? "" : "s", preempted,
+	fprintf(f, "Register corruptions: %llu in %llu regs"
+		" guest%s, preempted %llu times%s.\n",
+		(unsigned long long)e->res.summary.corruptions,
+		(unsigned long long)guests, guests == 1 ? "" : "s",
+		(unsigned long long)preempted,
 		e->res.summary.corruptions ? ": a preemption lost registers!"
 		: "");
 }
@@ -380,8 +384,8 @@ static void print_histograms(FILE *f, const struct sched_figures *fg)
 	for (i = 0; i < SCHED_NR_DISTS; i++) {
 		const struct sched_dist_fig *d = &fg->dist[i];
 
-		fprintf(f, "\n%s (%" PRIu64 " events)\n", d->title,
-			(uint64_t)d->mod->count);
+		fprintf(f, "\n%s (%llu events)\n", d->title,
+			(unsigned long long)d->mod->count);
 		if (d->mod->count)
 			hist_print(f, d->mod_hist, STATS_BUCKETS);
 	}
@@ -443,7 +447,7 @@ void schedout_report(FILE *f, const struct sched_exp *e,
 /* "key": v, then sep: the separator and whatever opens the next field. */
 static void json_u64(FILE *f, const char *key, uint64_t v, const char *sep)
 {
-	fprintf(f, "\"%s\": %" PRIu64 "%s", key, v, sep);
+	fprintf(f, "\"%s\": %llu%s", key, (unsigned long long)v, sep);
 }
 
 static void json_dbl(FILE *f, const char *key, double v, const char *sep)

@@ -19,8 +19,10 @@
  *
  * Use: see schedrun.h.
  */
+#include <assert.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,8 +35,13 @@
 #include "ldedev.h"
 #include "schedrun.h"
 
-/* Set by the signal handler; read between two sched_result calls. */
-static volatile sig_atomic_t stop_asked;
+/*
+ * Set by the signal handler; read between two sched_result calls.  C11
+ * lets a handler write a lock-free atomic, as it does a volatile
+ * sig_atomic_t.
+ */
+static atomic_int stop_asked;
+static_assert(ATOMIC_INT_LOCK_FREE == 2, "stop_asked is lock-free");
 
 static void on_stop_signal(int sig)
 {

@@ -22,6 +22,7 @@
  *
  * Use: see schedstats.h.
  */
+#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #include <stdbool.h>
@@ -31,8 +32,8 @@
 #include "schedstats.h"
 
 /* hist.c and JSON label lde.ko's buckets with stats.c's bounds. */
-_Static_assert(LDE_SCHED_HIST_BUCKETS == STATS_BUCKETS,
-	       "lde_sched_dist and stats.h share their log2 buckets");
+static_assert(LDE_SCHED_HIST_BUCKETS == STATS_BUCKETS,
+	      "lde_sched_dist and stats.h share their log2 buckets");
 
 /* Does event ev belong to distribution id, and with which value? */
 static bool pick(const struct lde_sched_event *ev, enum sched_dist_id id,
