@@ -111,8 +111,11 @@ install:
 dkms-install:
 	dkms install $(CURDIR)
 
+# M=module, not M=$(CURDIR): kbuild's clean deletes every *.ko under M,
+# and .cache/kernel holds the VM kernel's own modules.
 clean:
-	$(MAKE) -C $(KDIR) M=$(CURDIR) clean
+	$(MAKE) -C $(KDIR) M=$(CURDIR)/module clean
+	rm -f Module.symvers modules.order
 	$(MAKE) -C userspace clean
 	$(MAKE) -C selftests clean
 
