@@ -138,6 +138,14 @@ void lde_switch(struct lde_lab *lab, struct lde_guest *prev,
 	lab->sw_leave = local_clock();
 	if (prev)
 		prev->cpu_ns += lab->sw_leave - prev->on_since;
+	/*
+	 * The watchdog counts from here: being given the CPU counts as a
+	 * trap, a resume after a lend to Linux does not.  Not later, in
+	 * next's context: the linux engine wakes next, and the watchdog
+	 * must not judge next on an old time while it wakes.
+	 */
+	if (next && !next->lent)
+		next->trap_at = lab->sw_leave;
 	lab->cur = next;
 	lab->mode = next ? LDE_MODE_KERNEL : LDE_MODE_HOST;
 	lab->engine->switch_to(lab, prev, next);
@@ -208,9 +216,6 @@ void lde_finish_switch(struct lde_lab *lab)
 	struct lde_sched_event *e;
 
 	if (next) {
-		/* Giving the CPU up counts as a trap; a lend does not. */
-		if (!next->lent)
-			next->trap_at = now;
 		next->lent = false;
 		next->on_since = now;
 		next->runs++;

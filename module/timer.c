@@ -129,7 +129,8 @@ static enum hrtimer_restart watchdog_fn(struct hrtimer *t)
 		lab->end = req;
 	if (!lab->end && ktime_get_ns() >= lab->end_at)
 		lab->end = LDE_END_DURATION;
-	if (g && !lab->end) {
+	/* Only guest mode can hog: a trap or a switch is lde's own work. */
+	if (g && !lab->end && lab->mode == LDE_MODE_GUEST) {
 		ran = local_clock() - g->trap_at;
 		if (ran >= lab->cfg.watchdog_ns) {
 			lab->end = LDE_END_WATCHDOG;
@@ -137,8 +138,8 @@ static enum hrtimer_restart watchdog_fn(struct hrtimer *t)
 			lab->sum.hog_ns = ran;
 			take_cpu(lab, LDE_SW_WATCHDOG);
 		}
-	} else if (g) {
-		take_cpu(lab, LDE_SW_HOST);
+	} else if (g && lab->end) {
+		take_cpu(lab, LDE_SW_HOST);	/* the end: back to the host */
 	}
 	/*
 	 * The lde engine keeps Linux off the lab CPU while a guest runs.
