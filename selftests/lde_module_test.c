@@ -377,19 +377,19 @@ TEST_F_TIMEOUT(mod, load_after_refused_load_works, 120)
  * the file: the experiment runs on, owned by the module.  Then unload.
  */
 static void unload_during_experiment(struct __test_metadata *_metadata,
-				     FIXTURE_DATA(mod) *self, __u32 engine)
+				     int ko, int *fd, __u32 engine)
 {
 	struct lde_sched_config c = spin_config(engine,
 						LDE_SCHED_MAX_DURATION_NS);
 	__u64 start;
 
 	ASSERT_LE(0, lde_lab_cpu());
-	ASSERT_EQ(0, load(self->ko, ""));
-	self->fd = open(LDE_DEVICE_PATH, O_RDWR | O_CLOEXEC);
-	ASSERT_LE(0, self->fd);
-	ASSERT_EQ(0, lde_sched_start(self->fd, &c));
-	close(self->fd);
-	self->fd = -1;
+	ASSERT_EQ(0, load(ko, ""));
+	*fd = open(LDE_DEVICE_PATH, O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, *fd);
+	ASSERT_EQ(0, lde_sched_start(*fd, &c));
+	close(*fd);
+	*fd = -1;
 
 	start = lde_mono_ns();
 	ASSERT_EQ(0, unload());
@@ -399,7 +399,7 @@ static void unload_during_experiment(struct __test_metadata *_metadata,
 /* rmmod during an lde-engine experiment stops it at once; the node goes. */
 TEST_F_TIMEOUT(mod, unload_during_lde_experiment, 120)
 {
-	unload_during_experiment(_metadata, self, LDE_ENGINE_LDE);
+	unload_during_experiment(_metadata, self->ko, &self->fd, LDE_ENGINE_LDE);
 	ASSERT_FALSE(lde_loaded());
 	ASSERT_EQ(ENOENT, stat_errno(LDE_DEVICE_PATH));
 }
@@ -407,7 +407,7 @@ TEST_F_TIMEOUT(mod, unload_during_lde_experiment, 120)
 /* rmmod during a linux-engine experiment stops it at once; the node goes. */
 TEST_F_TIMEOUT(mod, unload_during_linux_experiment, 120)
 {
-	unload_during_experiment(_metadata, self, LDE_ENGINE_LINUX);
+	unload_during_experiment(_metadata, self->ko, &self->fd, LDE_ENGINE_LINUX);
 	ASSERT_FALSE(lde_loaded());
 	ASSERT_EQ(ENOENT, stat_errno(LDE_DEVICE_PATH));
 }
@@ -417,7 +417,7 @@ TEST_F_TIMEOUT(mod, reload_forgets_unloaded_experiment, 120)
 {
 	struct lde_sched_figures f;
 
-	unload_during_experiment(_metadata, self, LDE_ENGINE_LDE);
+	unload_during_experiment(_metadata, self->ko, &self->fd, LDE_ENGINE_LDE);
 	ASSERT_EQ(0, load(self->ko, ""));
 	self->fd = open(LDE_DEVICE_PATH, O_RDWR | O_CLOEXEC);
 	ASSERT_LE(0, self->fd);
@@ -430,7 +430,7 @@ TEST_F_TIMEOUT(mod, reload_runs_new_experiment, 120)
 	struct lde_sched_config c = spin_config(LDE_ENGINE_LDE, SHORT_RUN_NS);
 	struct lde_sched_figures f;
 
-	unload_during_experiment(_metadata, self, LDE_ENGINE_LDE);
+	unload_during_experiment(_metadata, self->ko, &self->fd, LDE_ENGINE_LDE);
 	ASSERT_EQ(0, load(self->ko, ""));
 	self->fd = open(LDE_DEVICE_PATH, O_RDWR | O_CLOEXEC);
 	ASSERT_LE(0, self->fd);

@@ -155,19 +155,22 @@ static inline __u64 lde_guests_cpu_ns(const struct lde_sched_figures *f)
 	return sum;
 }
 
-/* Open /dev/lde into fd and find the lab CPU into cpu, or SKIP (setup). */
-#define LDE_SCHED_SETUP_OR_SKIP(fd, cpu) do {				\
-	int __cpu = lde_lab_cpu();					\
-									\
-	ASSERT_LE(0, __cpu) TH_LOG("%s: %s", LDE_CPUS_ONLINE,		\
-				   strerror(-__cpu));			\
-	(cpu) = __cpu;							\
-	if (geteuid())							\
-		LDE_SETUP_SKIP("needs root (CAP_SYS_ADMIN) to start "	\
-			       "experiments");				\
-	LDE_OPEN_OR_SKIP(fd);						\
-	ASSERT_EQ(0, lde_sched_quiesce((fd), (cpu)));			\
-} while (0)
+/*
+ * From a FIXTURE_SETUP(): open /dev/lde into *fd and find the lab CPU into
+ * *cpu, with nothing running there, or SKIP.
+ */
+static inline void lde_sched_setup(struct __test_metadata *_metadata,
+				   int *fd, unsigned int *cpu)
+{
+	int lab = lde_lab_cpu();
+
+	ASSERT_LE(0, lab) TH_LOG("%s: %s", LDE_CPUS_ONLINE, strerror(-lab));
+	*cpu = lab;
+	if (geteuid())
+		LDE_SETUP_SKIP("needs root (CAP_SYS_ADMIN) to start experiments");
+	LDE_OPEN_OR_SKIP(*fd);
+	ASSERT_EQ(0, lde_sched_quiesce(*fd, *cpu));
+}
 
 /* FIXTURE_TEARDOWN() of the above: stop what the test left, close fd. */
 static inline void lde_sched_teardown(struct __test_metadata *_metadata,

@@ -155,7 +155,7 @@ BAD_CONFIG(flags_high_bit, c->flags = 1U << 31);
 
 FIXTURE_SETUP(bad_config)
 {
-	LDE_SCHED_SETUP_OR_SKIP(self->fd, self->cpu);
+	lde_sched_setup(_metadata, &self->fd, &self->cpu);
 	run_base(_metadata, self->fd, self->cpu, &self->before);
 	self->bad = base_config(self->cpu);
 	variant->mutate(&self->bad);
@@ -241,7 +241,7 @@ AT_LIMIT(linux_engine, c->engine = LDE_ENGINE_LINUX);
 
 FIXTURE_SETUP(limit)
 {
-	LDE_SCHED_SETUP_OR_SKIP(self->fd, self->cpu);
+	lde_sched_setup(_metadata, &self->fd, &self->cpu);
 	self->c = base_config(self->cpu);
 	variant->mutate(&self->c);
 }
@@ -288,7 +288,7 @@ FIXTURE_SETUP(offline)
 {
 	int err;
 
-	LDE_SCHED_SETUP_OR_SKIP(self->fd, self->cpu);
+	lde_sched_setup(_metadata, &self->fd, &self->cpu);
 	if (self->cpu == 0)
 		LDE_SETUP_SKIP("needs a second online CPU to take offline");
 	snprintf(self->online, sizeof(self->online),
@@ -372,7 +372,7 @@ FIXTURE(no_admin) {
 
 FIXTURE_SETUP(no_admin)
 {
-	LDE_SCHED_SETUP_OR_SKIP(self->fd, self->cpu);
+	lde_sched_setup(_metadata, &self->fd, &self->cpu);
 	run_base(_metadata, self->fd, self->cpu, &self->before);
 	self->c = base_config(self->cpu);
 }
@@ -410,7 +410,7 @@ FIXTURE_SETUP(busy)
 {
 	struct lde_sched_config c;
 
-	LDE_SCHED_SETUP_OR_SKIP(self->fd, self->cpu);
+	lde_sched_setup(_metadata, &self->fd, &self->cpu);
 	c = lde_sched_config(self->cpu, LDE_ENGINE_LDE, LDE_POLICY_RR,
 			     LONG_RUN_NS);
 	lde_sched_add(&c, LDE_WL_SPIN, BUSY_GUESTS, 0, 0);
@@ -468,7 +468,7 @@ FIXTURE_SETUP(done)
 {
 	struct lde_sched_config c;
 
-	LDE_SCHED_SETUP_OR_SKIP(self->fd, self->cpu);
+	lde_sched_setup(_metadata, &self->fd, &self->cpu);
 	c = lde_sched_config(self->cpu, LDE_ENGINE_LDE, LDE_POLICY_RR,
 			     SHORT_RUN_NS);
 	lde_sched_add(&c, LDE_WL_SPIN, DONE_GUESTS, 0, 0);

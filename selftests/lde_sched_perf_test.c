@@ -23,8 +23,6 @@
 #define PERF		"/usr/bin/perf"
 #define PERF_DATA	"/tmp/lde_sched_perf_test.data"
 
-extern char **environ;
-
 /* Kernel log lines that fail any lde VM run (scripts/vm-verdict). */
 static const char *const bad_words[] = {
 	"BUG:", "WARNING:", "Oops", "stall", "lockup", "Call Trace:",
@@ -95,8 +93,10 @@ static int bad_log_lines(int kmsg, struct __test_metadata *_metadata)
 /* perf record -a -g over an rr experiment: perf succeeds, the log is clean. */
 TEST_F_TIMEOUT(perf, record_a_g_during_rr, 300)
 {
-	char *argv[] = { PERF, "record", "-q", "-a", "-g", "-o", PERF_DATA,
-			 "--", "sleep", "3", NULL };
+	static char *const argv[] = {
+		PERF, "record", "-q", "-a", "-g", "-o", PERF_DATA,
+		"--", "sleep", "3", NULL,
+	};
 	struct lde_sched_config c = lde_sched_config(self->cpu, variant->engine,
 						     LDE_POLICY_RR, LDE_SEC);
 	const struct timespec settle = { .tv_nsec = 500 * 1000 * 1000 };

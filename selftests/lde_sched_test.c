@@ -134,7 +134,7 @@ FIXTURE_SETUP(policy)
 {
 	struct lde_sched_config c;
 
-	LDE_SCHED_SETUP_OR_SKIP(self->fd, self->cpu);
+	lde_sched_setup(_metadata, &self->fd, &self->cpu);
 	c = lde_sched_config(self->cpu, variant->engine, variant->policy,
 			     RUN_NS);
 	lde_sched_add(&c, variant->workload, GUESTS, variant->iters,
@@ -301,7 +301,7 @@ FIXTURE_SETUP(hog)
 	struct lde_sched_config c;
 	long ret;
 
-	LDE_SCHED_SETUP_OR_SKIP(self->fd, self->cpu);
+	lde_sched_setup(_metadata, &self->fd, &self->cpu);
 	if (self->cpu == 0)
 		LDE_SETUP_SKIP("needs a second online CPU for the heartbeat");
 	c = lde_sched_config(self->cpu, variant->engine, LDE_POLICY_COOP,
@@ -414,7 +414,7 @@ FIXTURE_SETUP(fair)
 {
 	struct lde_sched_config c;
 
-	LDE_SCHED_SETUP_OR_SKIP(self->fd, self->cpu);
+	lde_sched_setup(_metadata, &self->fd, &self->cpu);
 	c = lde_sched_config(self->cpu, variant->engine, LDE_POLICY_RR,
 			     FAIR_RUN_NS);
 	lde_sched_add(&c, LDE_WL_SPIN, 1, 0, 0);
@@ -487,7 +487,7 @@ FIXTURE_VARIANT_ADD(regs, linux) { .engine = LDE_ENGINE_LINUX };
 
 FIXTURE_SETUP(regs)
 {
-	LDE_SCHED_SETUP_OR_SKIP(self->fd, self->cpu);
+	lde_sched_setup(_metadata, &self->fd, &self->cpu);
 }
 
 FIXTURE_TEARDOWN(regs)
@@ -549,7 +549,7 @@ FIXTURE_VARIANT_ADD(life, linux) { .engine = LDE_ENGINE_LINUX };
 
 FIXTURE_SETUP(life)
 {
-	LDE_SCHED_SETUP_OR_SKIP(self->fd, self->cpu);
+	lde_sched_setup(_metadata, &self->fd, &self->cpu);
 	self->c = lde_sched_config(self->cpu, variant->engine, LDE_POLICY_RR,
 				   LONG_RUN_NS);
 	lde_sched_add(&self->c, LDE_WL_SPIN, 2, 0, 0);
