@@ -16,6 +16,7 @@ int cmd_info(int argc, char **argv);	/* info.c */
 int cmd_demo(int argc, char **argv);	/* demo.c */
 int cmd_ctx(int argc, char **argv);	/* ctx.c */
 int cmd_sched(int argc, char **argv);	/* sched.c */
+int cmd_goals(int argc, char **argv);	/* goals.c */
 
 /* "lde demo coop", called by cmd_demo() with argv[0] == "coop". */
 int demo_coop(int argc, char **argv);	/* demo_coop.c */

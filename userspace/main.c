@@ -42,6 +42,9 @@ static void usage(FILE *f)
 	      " their counters\n"
 	      "  sched [options]    run guests under lde's mini scheduler"
 	      " (lde sched --help)\n"
+	      "  goals [options]    the mini scheduler's goals, measured in"
+	      " one run\n"
+	      "                     (lde goals --help)\n"
 	      "  demo privileged    run a privileged instruction in user mode,"
 	      " then via a trap\n"
 	      "  demo coop          a hog under cooperative scheduling, then"
@@ -71,6 +74,7 @@ static int dispatch(int argc, char **argv)
 		{ "sched", cmd_sched },
 		{ "demo", cmd_demo },
 		{ "ctx",  cmd_ctx },
+		{ "goals", cmd_goals },
 	};
 	size_t i;
 
