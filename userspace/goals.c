@@ -57,8 +57,6 @@
 #define CYCLIC_LOOPS	"2000"		/* 2 s at 1 ms */
 #define CYCLIC_HIST_US	100000		/* histogram up to 100 ms */
 
-extern char **environ;
-
 enum {
 	OPT_JSON = 256,
 	OPT_HELP,
@@ -180,10 +178,11 @@ static double cyclictest_p99(FILE *in)
 /* Run cyclictest -m -p95 -a cpu on one thread; its P99 in ns, or NAN. */
 static double run_cyclictest(unsigned int cpu)
 {
-	char cpus[16], hist[16];
-	char *argv[] = { "cyclictest", "-m", "-p95", "-a", cpus, "-t1",
-			 "-i", "1000", "-l", CYCLIC_LOOPS, "-q", "-h", hist,
-			 NULL };
+	static char cpus[16], hist[16];
+	static char *const argv[] = {
+		"cyclictest", "-m", "-p95", "-a", cpus, "-t1", "-i", "1000",
+		"-l", CYCLIC_LOOPS, "-q", "-h", hist, NULL,
+	};
 	posix_spawn_file_actions_t fa;
 	double p99 = NAN;
 	int pfd[2], status;
@@ -302,13 +301,14 @@ static void print_table(unsigned int cpu)
 	}
 	printf("  of which the timer's own lateness (expiry to handler), P99: "
 	       "%.1f\n", timer_late_p99);
-	printf(
-"\nWhat this shows: each ratio compares two figures measured side by side,\n"
-"so it holds where absolute times do not (an emulated CPU is 10 to 100\n"
-"times slower than hardware).  Switch costs are from leaving one guest to\n"
-"running the next; timer to guest is from the timer's expiry to the next\n"
-"guest's first instruction, and cyclictest's is from its timer's expiry to\n"
-"its thread running.  Documentation/sched.md explains each figure.\n");
+	fputs("\nWhat this shows: each ratio compares two figures measured side\n"
+	      "by side, so it holds where absolute times do not (an emulated\n"
+	      "CPU is 10 to 100 times slower than hardware).  Switch costs are\n"
+	      "from leaving one guest to running the next; timer to guest is\n"
+	      "from the timer's expiry to the next guest's first instruction,\n"
+	      "and cyclictest's is from its timer's expiry to its thread\n"
+	      "running.  Documentation/sched.md explains each figure.\n",
+	      stdout);
 }
 
 static void print_json(unsigned int cpu)
