@@ -23,6 +23,7 @@
 #include <linux/minmax.h>
 #include <linux/sched/clock.h>
 
+#include "lde_trace.h"
 #include "sched.h"
 
 void lde_lab_init_policy(struct lde_lab *lab)
@@ -180,6 +181,7 @@ void lde_schedule(struct lde_lab *lab, enum lde_switch_reason why)
 	case LDE_SW_EXIT:
 		prev->exited = true;
 		lab->nr_live--;
+		trace_guest_exit(prev->id, prev->cpu_ns, LDE_END_EXITED);
 		break;
 	case LDE_SW_HOST:
 		/* Only lent to Linux: first in line again, as if not gone. */
@@ -230,6 +232,8 @@ void lde_finish_switch(struct lde_lab *lab)
 		if (next)
 			lde_dist_add(&lab->sum.switch_cost, cost);
 	}
+	trace_guest_switch(prev ? (int)prev->id : -1, next ? (int)next->id : -1,
+			   lab->sw_reason, cost);
 	/* A tick that came during the switch belonged to prev's run. */
 	lab->resched = 0;
 	e = ring_slot(lab, now);
