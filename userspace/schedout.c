@@ -445,18 +445,6 @@ void schedout_report(FILE *f, const struct sched_exp *e,
 /* --- JSON ------------------------------------------------------------- */
 
 /* "key": v, then sep: the separator and whatever opens the next field. */
-static void json_u64(FILE *f, const char *key, uint64_t v, const char *sep)
-{
-	fprintf(f, "\"%s\": %llu%s", key, (unsigned long long)v, sep);
-}
-
-static void json_dbl(FILE *f, const char *key, double v, const char *sep)
-{
-	fprintf(f, "\"%s\": ", key);
-	json_num(f, v);
-	fputs(sep, f);
-}
-
 /* A group's work between traps as lde.ko runs it; 0: it never traps. */
 static uint64_t iters(const struct lde_sched_group *g)
 {
