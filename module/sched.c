@@ -139,6 +139,9 @@ void lde_switch(struct lde_lab *lab, struct lde_guest *prev,
 	lab->sw_leave = local_clock();
 	if (prev)
 		prev->cpu_ns += lab->sw_leave - prev->on_since;
+	/* After the charge above, so that the event has its whole CPU time. */
+	if (why == LDE_SW_EXIT)
+		trace_guest_exit(prev->id, prev->cpu_ns, LDE_END_EXITED);
 	/*
 	 * The watchdog counts from here: being given the CPU counts as a
 	 * trap, a resume after a lend to Linux does not.  Not later, in
@@ -181,7 +184,6 @@ void lde_schedule(struct lde_lab *lab, enum lde_switch_reason why)
 	case LDE_SW_EXIT:
 		prev->exited = true;
 		lab->nr_live--;
-		trace_guest_exit(prev->id, prev->cpu_ns, LDE_END_EXITED);
 		break;
 	case LDE_SW_HOST:
 		/* Only lent to Linux: first in line again, as if not gone. */
