@@ -32,6 +32,7 @@
 #include <linux/vmalloc.h>
 #include <linux/wait.h>
 
+#include "lde_trace.h"
 #include "sched.h"
 
 /* How long the host thread times the plain loop, at most. */
@@ -160,6 +161,9 @@ static void summarize(struct lde_lab *lab)
 	for (i = 0; i < lab->nr_guests; i++) {
 		struct lde_guest *g = &lab->guests[i];
 
+		/* Those that did not exit leave now, with the experiment. */
+		if (!g->exited && g->runs)
+			trace_guest_exit(g->id, g->cpu_ns, lab->end);
 		s->corruptions += g->work.corruptions;
 		if (g->workload != LDE_WL_SPIN)
 			continue;

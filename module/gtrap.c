@@ -15,6 +15,7 @@
 #include <linux/nospec.h>
 #include <linux/sched/clock.h>
 
+#include "lde_trace.h"
 #include "sched.h"
 
 typedef long (*lde_gtrap_fn)(struct lde_guest *g, u64 arg);
@@ -60,10 +61,12 @@ long lde_gtrap(struct lde_guest *g, unsigned int nr, u64 arg)
 
 	WRITE_ONCE(lab->mode, LDE_MODE_KERNEL);
 	g->trap_at = local_clock();	/* not a hog: it trapped */
+	trace_trap_enter(nr, LDE_CALLER_GUEST);
 	if (nr < LDE_NR_GTRAPS) {
 		nr = array_index_nospec(nr, LDE_NR_GTRAPS);
 		ret = gtrap_table[nr](g, arg);
 	}
+	trace_trap_exit(nr, ret, LDE_CALLER_GUEST);
 
 	/* Return from trap: a switch the timer asked for happens now. */
 	local_irq_disable();

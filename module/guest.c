@@ -19,6 +19,7 @@
 #include <linux/compiler.h>
 #include <linux/irqflags.h>
 
+#include "lde_trace.h"
 #include "sched.h"
 
 /* Spin guests report their work in chunks this big. */
@@ -78,6 +79,7 @@ static void __noreturn run(struct lde_guest *g)
 void __noreturn lde_guest_start(struct lde_guest *g)
 {
 	lde_finish_switch(g->lab);
+	trace_guest_start(g->id, g->workload);
 	WRITE_ONCE(g->lab->mode, LDE_MODE_GUEST);
 	local_irq_enable();
 	run(g);

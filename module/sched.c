@@ -23,6 +23,7 @@
 #include <linux/minmax.h>
 #include <linux/sched/clock.h>
 
+#include "lde_trace.h"
 #include "sched.h"
 
 void lde_lab_init_policy(struct lde_lab *lab)
@@ -138,6 +139,9 @@ void lde_switch(struct lde_lab *lab, struct lde_guest *prev,
 	lab->sw_leave = local_clock();
 	if (prev)
 		prev->cpu_ns += lab->sw_leave - prev->on_since;
+	/* After the charge above, so that the event has its whole CPU time. */
+	if (why == LDE_SW_EXIT)
+		trace_guest_exit(prev->id, prev->cpu_ns, LDE_END_EXITED);
 	/*
 	 * The watchdog counts from here: being given the CPU counts as a
 	 * trap, a resume after a lend to Linux does not.  Not later, in
@@ -230,6 +234,8 @@ void lde_finish_switch(struct lde_lab *lab)
 		if (next)
 			lde_dist_add(&lab->sum.switch_cost, cost);
 	}
+	trace_guest_switch(prev ? (int)prev->id : -1, next ? (int)next->id : -1,
+			   lab->sw_reason, cost);
 	/* A tick that came during the switch belonged to prev's run. */
 	lab->resched = 0;
 	e = ring_slot(lab, now);

@@ -36,6 +36,7 @@
 #include <asm/processor-flags.h>
 #include <asm/ptrace.h>
 
+#include "lde_trace.h"
 #include "sched.h"
 
 DEFINE_PER_CPU(struct lde_lab *, lde_lab_here);
@@ -111,6 +112,7 @@ static enum hrtimer_restart tick_fn(struct hrtimer *t)
 	lab->sum.ticks++;
 	lab->sum.ticks_in[lab->mode]++;
 	lde_record_tick(lab, late, lab->mode);
+	trace_timer_tick(lab->cpu, late, lab->mode);
 	lab->tick_expires = ktime_to_ns(hrtimer_get_expires(t));
 	if (lab->mode != LDE_MODE_HOST)
 		take_cpu(lab, LDE_SW_TIMER);
@@ -136,6 +138,7 @@ static enum hrtimer_restart watchdog_fn(struct hrtimer *t)
 			lab->end = LDE_END_WATCHDOG;
 			lab->sum.hog_guest = g->id;
 			lab->sum.hog_ns = ran;
+			trace_watchdog(g->id, ran);
 			take_cpu(lab, LDE_SW_WATCHDOG);
 		}
 	} else if (g && lab->end) {

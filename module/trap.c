@@ -19,6 +19,7 @@
 #include <linux/percpu.h>
 #include <linux/sysfs.h>
 
+#include "lde_trace.h"
 #include "sched.h"
 #include "trap.h"
 
@@ -43,6 +44,7 @@ static DEFINE_PER_CPU(struct lde_trap_stats, trap_stats);
 long lde_trap(unsigned int cmd, unsigned long arg)
 {
 	unsigned int nr = _IOC_NR(cmd);
+	long ret;
 
 	if (_IOC_TYPE(cmd) != LDE_IOC_MAGIC)
 		return -ENOTTY;
@@ -57,7 +59,10 @@ long lde_trap(unsigned int cmd, unsigned long arg)
 		return -ENOTTY;
 
 	this_cpu_inc(trap_stats.count[nr]);
-	return trap_table[nr].fn(arg);
+	trace_trap_enter(nr, LDE_CALLER_USER);
+	ret = trap_table[nr].fn(arg);
+	trace_trap_exit(nr, ret, LDE_CALLER_USER);
+	return ret;
 }
 
 const char *lde_trap_name(unsigned int nr)

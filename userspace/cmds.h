@@ -17,6 +17,7 @@ int cmd_demo(int argc, char **argv);	/* demo.c */
 int cmd_ctx(int argc, char **argv);	/* ctx.c */
 int cmd_sched(int argc, char **argv);	/* sched.c */
 int cmd_goals(int argc, char **argv);	/* goals.c */
+int cmd_report(int argc, char **argv);	/* report.c */
 
 /* "lde demo coop", called by cmd_demo() with argv[0] == "coop". */
 int demo_coop(int argc, char **argv);	/* demo_coop.c */

@@ -37,6 +37,25 @@ void json_num(FILE *f, double v)
 		fputs("null", f);
 }
 
+void json_u64(FILE *f, const char *key, uint64_t v, const char *sep)
+{
+	fprintf(f, "\"%s\": %llu%s", key, (unsigned long long)v, sep);
+}
+
+void json_dbl(FILE *f, const char *key, double v, const char *sep)
+{
+	fprintf(f, "\"%s\": ", key);
+	json_num(f, v);
+	fputs(sep, f);
+}
+
+void json_kstr(FILE *f, const char *key, const char *s, const char *sep)
+{
+	fprintf(f, "\"%s\": ", key);
+	json_str(f, s);
+	fputs(sep, f);
+}
+
 void json_percentiles(FILE *f, const struct stats *st)
 {
 	fputs("\"min\": ", f);

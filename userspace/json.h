@@ -10,7 +10,9 @@
  *	json_num(f, p50);	// null for NaN or infinity
  *	fputs(", ", f);
  *	json_percentiles(f, &st);	// "min": 1.0, "p50": ..., "max": 9.0
- *	fputs(", \"hist\": ", f);
+ *	fputs(", ", f);
+ *	json_dbl(f, "mean", st.mean, ", ");	// "mean": 3.142, then ", "
+ *	fputs("\"hist\": ", f);
  *	json_hist(f, st.hist, STATS_BUCKETS);	// [{"lo_ns": 8, "count": 3}]
  *	fputs("}\n", f);
  */
@@ -24,6 +26,10 @@
 
 void json_str(FILE *f, const char *s);
 void json_num(FILE *f, double v);
+/* "key": value, then sep (", " or "}\n"...): one member of an object. */
+void json_u64(FILE *f, const char *key, uint64_t v, const char *sep);
+void json_dbl(FILE *f, const char *key, double v, const char *sep);
+void json_kstr(FILE *f, const char *key, const char *s, const char *sep);
 void json_percentiles(FILE *f, const struct stats *st);
 /* The non-empty buckets, each with its lower bound in ns. */
 void json_hist(FILE *f, const uint64_t *hist, unsigned int buckets);

@@ -13,6 +13,9 @@
  *	lde info		the ABI, the traps and how often each ran
  *	lde sched [options]	guests under lde's mini scheduler: who got
  *				the CPU, and what a context switch costs
+ *	lde goals [options]	the mini scheduler's goals, in one run
+ *	lde report [options]	the whole lab in one run: results/<time>/
+ *				with JSON, CSV, plots and summary.md
  *	lde demo privileged	a privileged instruction, from user mode and
  *				then from a trap handler
  *	lde demo coop		cooperative scheduling loses the CPU to a
@@ -45,6 +48,10 @@ static void usage(FILE *f)
 	      "  goals [options]    the mini scheduler's goals, measured in"
 	      " one run\n"
 	      "                     (lde goals --help)\n"
+	      "  report [options]   the whole lab in one run: JSON, CSV,"
+	      " plots and\n"
+	      "                     summary.md in results/ (lde report"
+	      " --help)\n"
 	      "  demo privileged    run a privileged instruction in user mode,"
 	      " then via a trap\n"
 	      "  demo coop          a hog under cooperative scheduling, then"
@@ -75,6 +82,7 @@ static int dispatch(int argc, char **argv)
 		{ "demo", cmd_demo },
 		{ "ctx",  cmd_ctx },
 		{ "goals", cmd_goals },
+		{ "report", cmd_report },
 	};
 	size_t i;
 

@@ -215,9 +215,12 @@ static void print_switches(FILE *f, const struct sched_exp *e,
 	if (e->cfg.policy != LDE_POLICY_RR)
 		return;
 	fprintf(f, "Timer: %llu interrupts.  They found a guest"
-		" %llu times (preempted at once),\nlde's mini-kernel"
-		" %llu (%llu switched on the trap's return),"
-		" the host thread %llu.\n", (unsigned long long)s->ticks,
+		" %llu times, lde's mini-kernel\n"
+		"%llu (%llu switched on the trap's return),"
+		" the host thread %llu.  A tick that finds a guest\n"
+		"preempts it at once, unless the interrupt came on top of"
+		" other kernel work\n(softirqs): then the guest runs on to"
+		" the next tick.\n", (unsigned long long)s->ticks,
 		(unsigned long long)s->ticks_in[LDE_MODE_GUEST],
 		(unsigned long long)s->ticks_in[LDE_MODE_KERNEL],
 		(unsigned long long)s->ticks_deferred,
@@ -445,18 +448,6 @@ void schedout_report(FILE *f, const struct sched_exp *e,
 /* --- JSON ------------------------------------------------------------- */
 
 /* "key": v, then sep: the separator and whatever opens the next field. */
-static void json_u64(FILE *f, const char *key, uint64_t v, const char *sep)
-{
-	fprintf(f, "\"%s\": %llu%s", key, (unsigned long long)v, sep);
-}
-
-static void json_dbl(FILE *f, const char *key, double v, const char *sep)
-{
-	fprintf(f, "\"%s\": ", key);
-	json_num(f, v);
-	fputs(sep, f);
-}
-
 /* A group's work between traps as lde.ko runs it; 0: it never traps. */
 static uint64_t iters(const struct lde_sched_group *g)
 {

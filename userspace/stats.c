@@ -28,7 +28,7 @@ static double rank(const double *sorted, size_t n, unsigned int pct)
 	return sorted[r ? r - 1 : 0];
 }
 
-static unsigned int bucket(double ns)
+unsigned int stats_bucket(double ns)
 {
 	unsigned int b;
 
@@ -53,7 +53,7 @@ void stats_compute(double *ns, size_t n, struct stats *st)
 	qsort(ns, n, sizeof(*ns), cmp_double);
 	for (i = 0; i < n; i++) {
 		sum += ns[i];
-		st->hist[bucket(ns[i])]++;
+		st->hist[stats_bucket(ns[i])]++;
 	}
 	st->min = ns[0];
 	st->p50 = rank(ns, n, 50);

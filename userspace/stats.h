@@ -27,6 +27,8 @@ struct stats {
 };
 
 void stats_compute(double *ns, size_t n, struct stats *st);
+/* The histogram bucket ns falls in: 0 for [0, 1) ns or NaN. */
+unsigned int stats_bucket(double ns);
 double stats_bucket_lo(unsigned int b);
 double stats_bucket_hi(unsigned int b);
 

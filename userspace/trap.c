@@ -18,20 +18,15 @@
  * open it and exits 0.
  */
 #include <errno.h>
-#include <stdbool.h>
 #include <stdio.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "cmds.h"
 #include "ldedev.h"
-#include "measure.h"
 #include "output.h"
-#include "subjects.h"
+#include "trapbench.h"
 #include "tsc.h"
-
-#define BUDGET_S	1.0	/* per subject: caps the slow echo sizes */
 
 enum { FLAG_BASELINE };		/* index into trap_flags[] */
 
@@ -45,11 +40,11 @@ static void usage(FILE *f);
 static const struct cli_cmd trap_cli = {
 	.who = "lde trap",
 	.usage = usage,
-	.loops = 20000,		/* ~0.1 s per syscall subject in a TCG VM */
+	.loops = TRAPBENCH_LOOPS,
 	.max_loops = 10000000,
-	.batch = 1000,
+	.batch = TRAPBENCH_BATCH,
 	.max_batch = 1000000,
-	.budget_s = BUDGET_S,
+	.budget_s = TRAPBENCH_BUDGET_S,
 	.item = "subject",
 	.unit = "call",
 	.quiet_help = "print only the ratio lines",
@@ -70,80 +65,33 @@ static void usage(FILE *f)
 	      " usage.\n", f);
 }
 
-/* Calls that failed while timing make the figures suspect: say so. */
-static bool report_errors(const struct result *res, size_t n)
-{
-	bool any = false;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (!res[i].errors)
-			continue;
-		fprintf(stderr, "lde trap: %s: %lu of %lu calls failed while"
-			" timing (first: %s)\n", res[i].name, res[i].errors,
-			res[i].calls, strerror(res[i].first_errno));
-		any = true;
-	}
-	return any;
-}
-
 int cmd_trap(int argc, char **argv)
 {
-	struct result res[SUBJECTS_MAX];
-	struct measure_cfg cfg;
+	struct trapbench tb;
 	struct cli_opts o;
-	struct subjects ss;
-	struct report rep;
 	struct tsc tsc;
 	int cpu, fd = -1, open_err = 0, ret = EXIT_FAIL, start;
-	char err[400];
 
 	start = cli_start(argc, argv, &trap_cli, &o, &cpu, &tsc);
 	if (start != CLI_GO)
 		return start;
 
-	subjects_init(&ss);
-	if (subjects_add_baselines(&ss, err, sizeof(err)))
-		goto check_failed;
 	if (!o.flag[FLAG_BASELINE]) {
 		fd = lde_open();
 		if (fd < 0)
 			open_err = errno;	/* reported after the baselines */
-		else if (subjects_add_lde(&ss, fd, err, sizeof(err)))
-			goto check_failed;
 	}
-
-	cfg = (struct measure_cfg){
-		.loops = o.loops,
-		.batch = o.batch,
-		.budget_ns = BUDGET_S * 1e9,
-	};
-	rep = (struct report){
-		.tsc = &tsc, .cpu = cpu, .loops = o.loops, .batch = o.batch,
-		.budget_s = BUDGET_S, .res = res, .n = ss.n,
-		.call = ss.call, .getppid = ss.getppid,
-		.ioctl = ss.ioctl, .null = ss.null,
-		.clocksource = ss.clocksource, .note = ss.clock_note,
-	};
-	if (measure_run(&cfg, &tsc, ss.s, ss.n, res, &rep.ov)) {
-		perror("lde trap: measuring");
+	if (trapbench_run(&tb, "lde trap", fd, cpu, &tsc, o.loops, o.batch))
 		goto out;
-	}
-	if (report_errors(res, ss.n))
-		goto out;
-	output_report(stdout, &rep, o.fmt, o.quiet, o.histogram);
+	output_report(stdout, &tb.rep, o.fmt, o.quiet, o.histogram);
 	if (open_err) {
 		fflush(stdout);		/* the reason goes below the table */
 		lde_perror(open_err);
 		goto out;
 	}
 	ret = 0;
-	goto out;
-
-check_failed:
-	fprintf(stderr, "lde trap: check before timing failed: %s\n", err);
 out:
-	subjects_free(&ss);
+	trapbench_free(&tb);
 	if (fd >= 0)
 		close(fd);
 	return ret;
