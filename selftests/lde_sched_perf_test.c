@@ -23,11 +23,6 @@
 #define PERF		"/usr/bin/perf"
 #define PERF_DATA	"/tmp/lde_sched_perf_test.data"
 
-/* Kernel log lines that fail any lde VM run (scripts/vm-verdict). */
-static const char *const bad_words[] = {
-	"BUG:", "WARNING:", "Oops", "stall", "lockup", "Call Trace:",
-};
-
 FIXTURE(perf) {
 	int fd;
 	int kmsg;		/* /dev/kmsg, positioned at its end */
@@ -64,32 +59,6 @@ FIXTURE_TEARDOWN(perf)
 	unlink(PERF_DATA);
 }
 
-/* Kernel log records since the fixture opened /dev/kmsg with a bad word. */
-static int bad_log_lines(int kmsg, struct __test_metadata *_metadata)
-{
-	char rec[2048];
-	unsigned int i;
-	ssize_t n;
-	int bad = 0;
-
-	for (;;) {
-		n = read(kmsg, rec, sizeof(rec) - 1);
-		if (n < 0 && errno == EPIPE)	/* overwritten: read on */
-			continue;
-		if (n <= 0)
-			break;
-		rec[n] = '\0';
-		for (i = 0; i < ARRAY_SIZE(bad_words); i++) {
-			if (strstr(rec, bad_words[i])) {
-				TH_LOG("kernel: %s", rec);
-				bad++;
-				break;
-			}
-		}
-	}
-	return bad;
-}
-
 /* perf record -a -g over an rr experiment: perf succeeds, the log is clean. */
 TEST_F_TIMEOUT(perf, record_a_g_during_rr, 300)
 {
@@ -117,7 +86,7 @@ TEST_F_TIMEOUT(perf, record_a_g_during_rr, 300)
 	EXPECT_EQ((__u32)LDE_END_DURATION, f.res.summary.end);
 	EXPECT_LT(0ULL, f.res.summary.switches[LDE_SW_TIMER]);
 	EXPECT_EQ(0ULL, f.res.summary.corruptions);
-	EXPECT_EQ(0, bad_log_lines(self->kmsg, _metadata));
+	EXPECT_EQ(0, lde_kmsg_bad_lines(self->kmsg, _metadata));
 }
 
 TEST_HARNESS_MAIN

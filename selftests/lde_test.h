@@ -209,4 +209,40 @@ static inline int lde_run_as(uid_t uid, gid_t gid, int (*fn)(void))
 	return lde_in_child(lde_run_as_child, &as);
 }
 
+/* Kernel log lines that fail any lde VM run (scripts/vm-verdict). */
+static const char *const lde_bad_words[] __attribute__((unused)) = {
+	"BUG:", "WARNING:", "Oops", "stall", "lockup", "Call Trace:",
+};
+
+/*
+ * The kernel log records after kmsg's position (open /dev/kmsg O_NONBLOCK
+ * and lseek() it to SEEK_END first) that hold a bad word: logged with
+ * TH_LOG() and counted.  A test expects 0.
+ */
+static inline int lde_kmsg_bad_lines(int kmsg,
+				     struct __test_metadata *_metadata)
+{
+	char rec[2048];
+	unsigned int i;
+	int bad = 0;
+	ssize_t n;
+
+	for (;;) {
+		n = read(kmsg, rec, sizeof(rec) - 1);
+		if (n < 0 && errno == EPIPE)	/* overwritten: read on */
+			continue;
+		if (n <= 0)
+			break;
+		rec[n] = '\0';
+		for (i = 0; i < ARRAY_SIZE(lde_bad_words); i++) {
+			if (strstr(rec, lde_bad_words[i])) {
+				TH_LOG("kernel: %s", rec);
+				bad++;
+				break;
+			}
+		}
+	}
+	return bad;
+}
+
 #endif /* _LDE_TEST_H */

@@ -52,11 +52,6 @@
 /* The guests' yield trap: LDE_GTRAP_YIELD of module/sched.h. */
 #define GTRAP_YIELD	0
 
-/* Kernel log lines that fail any lde VM run (scripts/vm-verdict). */
-static const char *const bad_words[] = {
-	"BUG:", "WARNING:", "Oops", "stall", "lockup", "Call Trace:",
-};
-
 /* lde's events, in lde_trace.h's order, and Linux's sched_switch. */
 enum ev {
 	EV_TRAP_ENTER,
@@ -285,32 +280,6 @@ static int read_bpftrace_map(const char *path, struct counts *c)
 
 /* ---- The fixture, and the work inside a window ---------------------- */
 
-/* Kernel log records since the fixture opened /dev/kmsg with a bad word. */
-static int bad_log_lines(int kmsg, struct __test_metadata *_metadata)
-{
-	char rec[2048];
-	unsigned int i;
-	int bad = 0;
-	ssize_t n;
-
-	for (;;) {
-		n = read(kmsg, rec, sizeof(rec) - 1);
-		if (n < 0 && errno == EPIPE)	/* overwritten: read on */
-			continue;
-		if (n <= 0)
-			break;
-		rec[n] = '\0';
-		for (i = 0; i < ARRAY_SIZE(bad_words); i++) {
-			if (strstr(rec, bad_words[i])) {
-				TH_LOG("kernel: %s", rec);
-				bad++;
-				break;
-			}
-		}
-	}
-	return bad;
-}
-
 FIXTURE_SETUP(trace)
 {
 	self->kmsg = -1;
@@ -327,7 +296,7 @@ FIXTURE_TEARDOWN(trace)
 {
 	lde_window_cleanup(&self->lab.w);
 	lde_sched_teardown(_metadata, self->lab.fd, self->lab.cpu);
-	EXPECT_EQ(0, bad_log_lines(self->kmsg, _metadata));
+	EXPECT_EQ(0, lde_kmsg_bad_lines(self->kmsg, _metadata));
 	close(self->kmsg);
 	free(self->lab.run);
 }
