@@ -23,6 +23,7 @@
  * The safety argument is in Documentation/sched.md.
  */
 #include <linux/linkage.h>
+#include <linux/objtool.h>
 #include <asm/unwind_hints.h>
 #include "context.h"
 
@@ -30,9 +31,11 @@
 SYM_CODE_START(lde_preempt_trampoline)
 	/*
 	 * No caller, and the return address is not on the stack yet:
-	 * stack traces end here.
+	 * stack traces end here.  Entered by IRET, never by an indirect
+	 * call or jump: no ENDBR.
 	 */
-	UNWIND_HINT_EMPTY
+	UNWIND_HINT_END_OF_STACK
+	ANNOTATE_NOENDBR
 	pushq	$0			/* ip, filled by lde_preempted() */
 	pushq	$0			/* flags, likewise */
 	pushq	%rax

@@ -174,11 +174,10 @@ void lde_preempted(struct lde_irq_frame *f)
 
 void lde_timers_init(struct lde_lab *lab)
 {
-	hrtimer_init(&lab->tick, CLOCK_MONOTONIC, HRTIMER_MODE_REL_PINNED_HARD);
-	lab->tick.function = tick_fn;
-	hrtimer_init(&lab->watchdog, CLOCK_MONOTONIC,
-		     HRTIMER_MODE_REL_PINNED_HARD);
-	lab->watchdog.function = watchdog_fn;
+	hrtimer_setup(&lab->tick, tick_fn, CLOCK_MONOTONIC,
+		      HRTIMER_MODE_REL_PINNED_HARD);
+	hrtimer_setup(&lab->watchdog, watchdog_fn, CLOCK_MONOTONIC,
+		      HRTIMER_MODE_REL_PINNED_HARD);
 	/* A tenth of the watchdog, 1..10 ms: also how fast a stop lands. */
 	lab->watchdog_period_ns = clamp_t(u64, lab->cfg.watchdog_ns / 10,
 					  NSEC_PER_MSEC, 10 * NSEC_PER_MSEC);
