@@ -6,11 +6,14 @@
  * The quantum timer (timer.c) runs in hard-IRQ context, on the IRQ stack,
  * and may not switch stacks there.  Instead it edits the interrupted
  * context that the entry code will restore (get_irq_regs()): %rip becomes
- * lde_preempt_trampoline, and IF is cleared in %rflags.  The real %rip and
- * %rflags are kept in the lab.  When the interrupt returns, IRET "returns"
- * here, on the guest's own stack, with every register as the guest had it
- * and interrupts off.  Nothing has been written below the guest's %rsp
- * while the IRET frame still lived there: we only push once IRET is done.
+ * lde_preempt_trampoline.  The real %rip and %rflags are kept in the lab.
+ * When the interrupt returns, IRET "returns" here, on the guest's own
+ * stack, with every register and flag as the guest had it, interrupts on
+ * included (see preempt() in timer.c for why they stay on).  Nothing has
+ * been written below the guest's %rsp while the IRET frame still lived
+ * there: we only push once IRET is done.  An interrupt that comes before
+ * lde_preempted() turns them off pushes its frame below ours and finds a
+ * preemption in flight (lab->irq_pending): it leaves the guest alone.
  *
  * The trampoline saves every general-purpose register and makes room for
  * %rflags and %rip (struct lde_irq_frame, context.h), then calls

@@ -27,6 +27,7 @@
  * shows the local timer interrupts on the lab CPU.
  */
 #include <linux/hrtimer.h>
+#include <linux/irqflags.h>
 #include <linux/ktime.h>
 #include <linux/percpu.h>
 #include <linux/preempt.h>
@@ -75,7 +76,16 @@ static bool guest_interrupted(struct lde_lab *lab, struct pt_regs *regs)
 	       on_stack(regs->sp, g->stack, LDE_GUEST_STACK_SIZE);
 }
 
-/* Make the interrupt return into lde_preempt_trampoline (preempt.S). */
+/*
+ * Make the interrupt return into lde_preempt_trampoline (preempt.S).
+ * Only %rip changes: the interrupt still returns to a context with
+ * interrupts on, as it found it, and the kernel's interrupt exit does
+ * all it does for one.  Since 7.0 that includes reprogramming the timer
+ * hardware (CONFIG_HRTIMER_REARM_DEFERRED): an exit to a context with IF
+ * clear leaves that to a later exit, so clearing IF here stopped every
+ * timer of the lab CPU.  A second interrupt before lde_preempted()
+ * disables them finds irq_pending and leaves the guest alone.
+ */
 static bool preempt(struct lde_lab *lab, enum lde_switch_reason why)
 {
 	struct pt_regs *regs = get_irq_regs();
@@ -87,7 +97,6 @@ static bool preempt(struct lde_lab *lab, enum lde_switch_reason why)
 	lab->irq_ip = regs->ip;
 	lab->irq_flags = regs->flags;
 	regs->ip = (unsigned long)lde_preempt_trampoline;
-	regs->flags &= ~X86_EFLAGS_IF;
 	return true;
 }
 
@@ -157,13 +166,16 @@ static enum hrtimer_restart watchdog_fn(struct hrtimer *t)
 }
 
 /*
- * Called by lde_preempt_trampoline, on the preempted guest's stack, with
- * interrupts off.  Returning resumes the guest where it was interrupted.
+ * Called by lde_preempt_trampoline, on the preempted guest's stack.
+ * Returning, with interrupts off, resumes the guest where it was
+ * interrupted (the trampoline's popfq turns them back on).
  */
 void lde_preempted(struct lde_irq_frame *f)
 {
-	struct lde_lab *lab = this_cpu_read(lde_lab_here);
+	struct lde_lab *lab;
 
+	local_irq_disable();
+	lab = this_cpu_read(lde_lab_here);
 	f->ip = lab->irq_ip;
 	f->flags = lab->irq_flags;
 	lab->irq_pending = false;
