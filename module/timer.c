@@ -80,10 +80,10 @@ static bool guest_interrupted(struct lde_lab *lab, struct pt_regs *regs)
  * Make the interrupt return into lde_preempt_trampoline (preempt.S).
  * Only %rip changes: the interrupt still returns to a context with
  * interrupts on, as it found it, and the kernel's interrupt exit does
- * all it does for one.  Since 7.0 that includes reprogramming the timer
- * hardware (CONFIG_HRTIMER_REARM_DEFERRED): an exit to a context with IF
- * clear leaves that to a later exit, so clearing IF here stopped every
- * timer of the lab CPU.  A second interrupt before lde_preempted()
+ * all it does for one.  On 7.x (not 6.12) that includes reprogramming
+ * the timer hardware (CONFIG_HRTIMER_REARM_DEFERRED): an exit to a
+ * context with IF clear leaves that to a later exit, so clearing IF here
+ * stopped every timer of the lab CPU.  A second interrupt before lde_preempted()
  * disables them finds irq_pending and leaves the guest alone.
  */
 static bool preempt(struct lde_lab *lab, enum lde_switch_reason why)
