@@ -38,6 +38,7 @@
  * the pattern (a copy, so that the checks need no free register).
  */
 #include <linux/linkage.h>
+#include <linux/objtool.h>
 #include "context.h"
 
 #define FRAME		(8 * (1 + LDE_NR_PATTERNS))
@@ -54,6 +55,12 @@
  * every iteration ran at a third of its speed.
  */
 SYM_FUNC_START(lde_work)
+	/*
+	 * timer.c takes this address to bound the range, and nothing calls
+	 * it indirectly: objtool needs no ENDBR here (7.x's SYM_FUNC_START
+	 * has none).
+	 */
+	ANNOTATE_NOENDBR
 	testq	%rsi, %rsi
 	je	2f
 	movq	(%rdi), %rcx
