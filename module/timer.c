@@ -42,15 +42,6 @@
 #include "lde_trace.h"
 #include "sched.h"
 
-/*
- * guest_interrupted() tells a guest by its preempt_count(), and the lde
- * engine's host thread relies on preempt_disable() to keep Linux off a
- * guest's stack: without the count, neither works.
- */
-#ifndef CONFIG_PREEMPT_COUNT
-#error "lde needs a kernel with CONFIG_PREEMPT_COUNT (PREEMPT_DYNAMIC, PREEMPT, PREEMPT_RT or DEBUG_PREEMPT select it)"
-#endif
-
 DEFINE_PER_CPU(struct lde_lab *, lde_lab_here);
 
 static bool on_stack(unsigned long sp, void *base, size_t size)
