@@ -245,4 +245,13 @@ static inline int lde_kmsg_bad_lines(int kmsg,
 	return bad;
 }
 
+/* Is this a PREEMPT_RT kernel?  /sys/kernel/realtime reads 1 there. */
+static inline bool lde_realtime(void)
+{
+	char buf[8];
+
+	return lde_read_text("/sys/kernel/realtime", buf, sizeof(buf)) > 0 &&
+	       buf[0] == '1';
+}
+
 #endif /* _LDE_TEST_H */
