@@ -305,12 +305,10 @@ static unsigned long result_arg(struct fuzz *fz, __u64 *s,
 		r->events_size = random_size(s, 1 << 20);
 		r->events = random_ptr(fz, s, r->events_size);
 	}
-#if LDE_ABI_VERSION >= 2
 	if (one_in(s, 4))
 		r->id = one_in(s, 2) ? below(s, 1000) : rnd(s);
 	if (one_in(s, 20))
 		r->pad = rnd(s);
-#endif
 	*wait = r->flags & LDE_SCHED_WAIT;
 	if (one_in(s, 20)) {
 		*wait = true;	/* whatever it is */

@@ -47,11 +47,6 @@
 #include "lde_sched.h"
 #include "lde_window.h"
 
-#if LDE_ABI_VERSION < 2
-/* ABI 2 adds it: the lab CPU went offline (hotplug, suspend). */
-#define LDE_END_OFFLINE		6
-#endif
-
 #define PERF		"/usr/bin/perf"
 #define BPFTRACE	"/usr/bin/bpftrace"
 
@@ -96,7 +91,7 @@ static const char *const workload_names[LDE_NR_WORKLOADS] = {
 	[LDE_WL_EXIT] = "exit",
 };
 
-static const char *const end_names[] = {
+static const char *const end_names[LDE_NR_ENDS] = {
 	[LDE_END_NONE] = "nothing (running)",
 	[LDE_END_DURATION] = "its duration",
 	[LDE_END_EXITED] = "every guest exiting",
@@ -293,22 +288,29 @@ static int run_kind(struct __test_metadata *_metadata, int fd,
 	return ok;
 }
 
-/* Every workload on engine and policy: each ends as it should. */
+/*
+ * Every policy with every workload on engine, the table of kinds: each
+ * must end as it should.  A kind that fails is logged and the next one
+ * runs; one that never ends stops the test.
+ */
 static void run_kinds(struct __test_metadata *_metadata, int fd,
-		      unsigned int cpu, __u32 engine, __u32 policy,
-		      __u64 run_ns)
+		      unsigned int cpu, __u32 engine, __u64 run_ns)
 {
-	struct kind k = { .engine = engine, .policy = policy, .run_ns = run_ns };
+	struct kind k = { .engine = engine, .run_ns = run_ns };
 	unsigned int failed = 0;
 	int ret;
 
-	for (k.workload = 0; k.workload < LDE_NR_WORKLOADS; k.workload++) {
-		ret = run_kind(_metadata, fd, cpu, &k);
-		ASSERT_LE(0, ret) TH_LOG("an experiment did not end: stopping");
-		failed += !ret;
+	for (k.policy = 0; k.policy < LDE_NR_POLICIES; k.policy++) {
+		for (k.workload = 0; k.workload < LDE_NR_WORKLOADS;
+		     k.workload++) {
+			ret = run_kind(_metadata, fd, cpu, &k);
+			ASSERT_LE(0, ret)
+				TH_LOG("an experiment did not end: stopping");
+			failed += !ret;
+		}
 	}
 	ASSERT_EQ(0U, failed) TH_LOG("%u of %u kinds of experiment failed",
-				     failed, LDE_NR_WORKLOADS);
+				     failed, LDE_NR_POLICIES * LDE_NR_WORKLOADS);
 }
 
 /* ---- lde's functions, and probes on them ----------------------------- */
@@ -863,7 +865,8 @@ static void hostile_on(struct __test_metadata *_metadata, struct hostile *h,
 		ftrace_on(_metadata, h, variant);
 		break;
 	case USE_KPROBES:
-		kprobes_on(_metadata, h, variant->probe, true);
+		kprobes_on(_metadata, h, variant->probe,
+			   variant->probe == 'p');
 		break;
 	case USE_PERF_PROBE:
 		perf_probe_on(_metadata, h);
@@ -932,43 +935,29 @@ static void hostile_saw_lde(struct __test_metadata *_metadata,
 	}
 }
 
-/* Every workload under engine and policy while the hostile thing is on. */
+/* Every policy and workload on engine while the hostile thing is on. */
 static void hostile_run(struct __test_metadata *_metadata, struct hostile *h,
-			const struct use *variant,
-			__u32 engine, __u32 policy)
+			const struct use *variant, __u32 engine)
 {
 	hostile_on(_metadata, h, variant);
-	run_kinds(_metadata, h->fd, h->cpu, engine, policy,
+	run_kinds(_metadata, h->fd, h->cpu, engine,
 		  variant->whole_kernel ? KERNEL_RUN_NS : RUN_NS);
 	hostile_saw_lde(_metadata, h, variant);
 }
 
-/* Each workload, lde engine, coop: all end with their figures. */
-TEST_F_TIMEOUT(hostile, lde_coop, TEST_TIMEOUT_S)
+/*
+ * Each workload under coop and rr on the lde engine (every guest on one
+ * task, switched by lde_swtch): all end as they should, with figures.
+ */
+TEST_F_TIMEOUT(hostile, lde_engine, TEST_TIMEOUT_S)
 {
-	hostile_run(_metadata, &self->h, &variant->use, LDE_ENGINE_LDE,
-		    LDE_POLICY_COOP);
+	hostile_run(_metadata, &self->h, &variant->use, LDE_ENGINE_LDE);
 }
 
-/* Each workload, lde engine, rr: all end with their figures. */
-TEST_F_TIMEOUT(hostile, lde_rr, TEST_TIMEOUT_S)
+/* The same on the linux engine (a task per guest, Linux's switch). */
+TEST_F_TIMEOUT(hostile, linux_engine, TEST_TIMEOUT_S)
 {
-	hostile_run(_metadata, &self->h, &variant->use, LDE_ENGINE_LDE,
-		    LDE_POLICY_RR);
-}
-
-/* Each workload, linux engine, coop: all end with their figures. */
-TEST_F_TIMEOUT(hostile, linux_coop, TEST_TIMEOUT_S)
-{
-	hostile_run(_metadata, &self->h, &variant->use, LDE_ENGINE_LINUX,
-		    LDE_POLICY_COOP);
-}
-
-/* Each workload, linux engine, rr: all end with their figures. */
-TEST_F_TIMEOUT(hostile, linux_rr, TEST_TIMEOUT_S)
-{
-	hostile_run(_metadata, &self->h, &variant->use, LDE_ENGINE_LINUX,
-		    LDE_POLICY_RR);
+	hostile_run(_metadata, &self->h, &variant->use, LDE_ENGINE_LINUX);
 }
 
 /*
@@ -1134,7 +1123,7 @@ FIXTURE_TEARDOWN(hotplug)
 /*
  * Start a long experiment of 2 spin guests and a regs guest, and take the
  * lab CPU offline once it runs: it must have ended by LDE_END_OFFLINE, at
- * once, with its figures.  Its id (ABI 2) into *id.
+ * once, with its figures.  Its id into *id.
  */
 static void offline_during_experiment(struct __test_metadata *_metadata,
 				      struct hostile *h, const char *online,
@@ -1148,8 +1137,8 @@ static void offline_during_experiment(struct __test_metadata *_metadata,
 
 	lde_sched_add(&c, LDE_WL_SPIN, 2, 0, 0);
 	lde_sched_add(&c, LDE_WL_REGS, 1, 0, 0);
-	*id = lde_sched_start(h->fd, &c);
-	ASSERT_LE(0, *id);
+	*id = lde_sched_start_id(h->fd, &c);
+	ASSERT_LT(0, *id);
 	sleep_ns(RUNNING_NS);
 	ASSERT_EQ(-EAGAIN, lde_sched_result(h->fd, h->cpu, 0, &f));
 
@@ -1172,7 +1161,6 @@ static void offline_during_experiment(struct __test_metadata *_metadata,
 	ASSERT_TRUE(file_has(online, "0"));
 }
 
-#if LDE_ABI_VERSION >= 2
 /* sched_result, waiting, of the experiment id on cpu: 0 or -errno. */
 static long result_of(int fd, unsigned int cpu, __u32 id)
 {
@@ -1184,7 +1172,6 @@ static long result_of(int fd, unsigned int cpu, __u32 id)
 	f.res.id = id;
 	return lde_trap_p(fd, LDE_IOC_SCHED_RESULT, &f.res);
 }
-#endif
 
 /* Offlining the lab CPU ends its experiment at once, with LDE_END_OFFLINE. */
 TEST_F_TIMEOUT(hotplug, offline_ends_experiment, 120)
@@ -1209,10 +1196,8 @@ TEST_F_TIMEOUT(hotplug, online_again_runs_experiment, 120)
 				  variant->engine, variant->policy, &id);
 	ASSERT_EQ(0, write_text(self->online, "1", 0));
 	ASSERT_EQ(1, run_kind(_metadata, h->fd, h->cpu, &k));
-#if LDE_ABI_VERSION >= 2
 	/* The offline experiment's figures gave way to the new one's. */
 	EXPECT_EQ(-ENOENT, result_of(h->fd, h->cpu, id));
-#endif
 }
 
 /* ---- Suspend --------------------------------------------------------- */
