@@ -781,6 +781,7 @@ static void perf_probe_on(struct __test_metadata *_metadata,
 			added++;
 			continue;
 		}
+		TH_LOG("perf probe refused %s:", perf_probe_specs[i]);
 		lde_window_dump(&h->w, "probe.out", _metadata);
 		f = fopen(lde_window_path(&h->w, "probe.out", path,
 					  sizeof(path)), "re");
