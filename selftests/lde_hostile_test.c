@@ -504,14 +504,27 @@ struct hostile {
 	struct probes probes;
 };
 
+#define CPUS_PRESENT	"/sys/devices/system/cpu/present"
+
 /*
- * Put the kernel back: no tracer, no filter, none of our probes, no tool
- * running.  Every setup calls it first too (a test killed by its timeout
- * cannot clean up after itself), and it must work whatever is on.
+ * Put the kernel back: no tool running, the last CPU online (the hotplug
+ * tests' lab CPU), pm_test off, no tracer, no filter, none of our probes.
+ * Every setup calls it first too, and the test program once more when it
+ * exits (a test killed by its timeout cannot clean up after itself); it
+ * must work whatever is on.
  */
 static void lab_reset(struct hostile *h)
 {
+	int cpu = lde_last_cpu_in(CPUS_PRESENT);
+	char online[64];
+
 	lde_window_cleanup(&h->w);
+	snprintf(online, sizeof(online),
+		 "/sys/devices/system/cpu/cpu%d/online", cpu);
+	if (cpu > 0 && file_has(online, "0"))
+		write_text(online, "1", 0);
+	if (file_has(PM_TEST, "[") && !file_has(PM_TEST, "[none]"))
+		write_text(PM_TEST, "none", 0);
 	if (access(TRACEFS "/current_tracer", W_OK))
 		return;
 	if (!file_has(TRACEFS "/current_tracer", "nop"))
@@ -519,6 +532,20 @@ static void lab_reset(struct hostile *h)
 	write_text(TRACEFS "/set_ftrace_filter", "", O_TRUNC);
 	remove_group(KP_GROUP);
 	remove_group(PERF_GROUP);
+}
+
+/* lab_reset() from the harness's process, at its exit: see above. */
+static void reset_at_exit(void)
+{
+	struct hostile h = { .fd = -1 };
+
+	if (!geteuid())
+		lab_reset(&h);
+}
+
+static void __attribute__((constructor)) reset_at_exit_register(void)
+{
+	atexit(reset_at_exit);
 }
 
 /* From a FIXTURE_SETUP(): the device, the lab CPU, the log, the count. */
