@@ -209,9 +209,14 @@ static inline int lde_run_as(uid_t uid, gid_t gid, int (*fn)(void))
 	return lde_in_child(lde_run_as_child, &as);
 }
 
-/* Kernel log lines that fail any lde VM run (scripts/vm-verdict). */
+/*
+ * Kernel log lines that fail any lde VM run (scripts/vm-verdict).  The
+ * last two are the debug kernel's UBSAN and debugobjects reports, whose
+ * first line has neither BUG: nor WARNING: (scripts/debug-kernel).
+ */
 static const char *const lde_bad_words[] __attribute__((unused)) = {
 	"BUG:", "WARNING:", "Oops", "stall", "lockup", "Call Trace:",
+	"UBSAN:", "ODEBUG:",
 };
 
 /*
