@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * context.h - what the assembly saves, and where: the contract between
- * switch.S, preempt.S, guest_regs.S and the C that fills or reads the same
+ * switch.S, preempt.S, guest_text.S and the C that fills or reads the same
  * memory.
  *
  * Assembly cannot use offsetof(), so every offset it uses is a number
@@ -40,9 +40,12 @@
 #define LDE_IRQ_FRAME_IP	128
 #define LDE_IRQ_FRAME_SIZE	136
 
+/* lde_guest_spin() adds this much work between two looks at its loop. */
+#define LDE_SPIN_CHUNK		4096
+
 /*
  * struct lde_work: a guest's counters, and the register patterns of a
- * regs guest (guest_regs.S).  pattern[i] is the value register i holds;
+ * regs guest (guest_text.S).  pattern[i] is the value register i holds;
  * the order is that of LDE_REGS_ORDER below.
  */
 #define LDE_WORK_ITERS		0
@@ -106,8 +109,14 @@ void lde_guest_entry(void);
 /* preempt.S: entered by IRET, never called. */
 void lde_preempt_trampoline(void);
 
-/* guest_regs.S: never returns. */
-void lde_guest_regs(struct lde_work *w);
+/*
+ * guest_text.S: the guest programs' own code, lde_guest_text_size bytes
+ * from lde_work: the only instructions the timer may preempt.
+ */
+void lde_work(u64 *counter, u64 n);
+void lde_guest_spin(u64 *counter);	/* never returns */
+void lde_guest_regs(struct lde_work *w);	/* never returns */
+extern const unsigned long lde_guest_text_size;
 
 #endif /* __ASSEMBLY__ */
 #endif /* _LDE_CONTEXT_H */

@@ -10,12 +10,17 @@
  * floor of what a context switch costs.
  *
  * The host thread runs guests with preemption disabled (Linux must not
- * switch it away while it stands on a guest's stack), so the engine hands
- * the CPU back to the host thread whenever Linux asks for it
- * (yields_to_linux); experiment.c then lets Linux run.
+ * switch it away while it stands on a guest's stack), so the CPU goes
+ * back to the host thread whenever Linux asks for it (struct lde_lab);
+ * experiment.c then lets Linux run.
+ *
+ * This is where switch-live code (sched.h) comes from: one Linux task,
+ * many stacks, switched in any order.  lde_switch_to() and the assembly
+ * it calls are neither traced nor probed.
  *
  * Usage: lde sched -e lde ...
  */
+#include <linux/kprobes.h>
 #include <linux/vmalloc.h>
 
 #include "sched.h"
@@ -37,11 +42,28 @@ static void init_context(struct lde_guest *g)
 	};
 }
 
+/*
+ * How deep a guest went: its stack started as zeroes (vzalloc), so the
+ * lowest word that is not zero is as far as it grew.
+ */
+static u64 stack_used(const unsigned long *stack)
+{
+	size_t i, n = LDE_GUEST_STACK_SIZE / sizeof(*stack);
+
+	for (i = 0; i < n && !stack[i]; i++)
+		;
+	return (n - i) * sizeof(*stack);
+}
+
 static void lde_teardown(struct lde_lab *lab)
 {
 	u32 i;
 
 	for (i = 0; i < lab->nr_guests; i++) {
+		if (!lab->guests[i].stack)
+			continue;
+		lab->sum.stack_max = max(lab->sum.stack_max,
+					 stack_used(lab->guests[i].stack));
 		vfree(lab->guests[i].stack);
 		lab->guests[i].stack = NULL;
 	}
@@ -65,12 +87,17 @@ static int lde_prepare(struct lde_lab *lab)
 	return 0;
 }
 
-static void lde_switch_to(struct lde_lab *lab, struct lde_guest *prev,
-			  struct lde_guest *next)
+static notrace void lde_switch_to(struct lde_lab *lab,
+				  struct lde_guest *prev,
+				  struct lde_guest *next)
 {
 	lde_swtch(prev ? &prev->ctx : &lab->host_ctx,
 		  next ? &next->ctx : &lab->host_ctx);
 }
+
+NOKPROBE_SYMBOL(lde_switch_to);
+NOKPROBE_SYMBOL(lde_swtch);
+NOKPROBE_SYMBOL(lde_guest_entry);
 
 const struct lde_engine_ops lde_engine_lde = {
 	.name			= "lde",
@@ -78,5 +105,4 @@ const struct lde_engine_ops lde_engine_lde = {
 	.switch_to		= lde_switch_to,
 	.teardown		= lde_teardown,
 	.guest_preempt_count	= 1,
-	.yields_to_linux	= true,
 };

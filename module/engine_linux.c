@@ -18,16 +18,105 @@
  * is, through module_put_and_kthread_exit(), the exported way for a
  * module's kthread to leave; it takes the module reference it puts.
  *
+ * Linux may also give the lab CPU to a task of its own while a guest is
+ * lde's current one (preempt=full: a kworker woken there).  That time is
+ * neither the guest's CPU time nor part of a hog's run: a preempt
+ * notifier, the hook KVM uses to see its vCPU threads scheduled out and
+ * in, measures it (struct lde_steal, sched.h).
+ *
+ * Each guest stays on the lab CPU with migrate_disable(), as well as
+ * being bound there: when the CPU goes offline, Linux pushes every other
+ * task off it at once, before lde's hotplug callback has ended the
+ * experiment (experiment.c).  The host thread does the same.
+ *
  * Usage: lde sched -e linux ...
  */
 #include <linux/kthread.h>
 #include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/preempt.h>
+#include <linux/sched/clock.h>
 #include <linux/sched/task.h>
 
 #include "sched.h"
 
-static void __noreturn guest_exit(void)
+#ifdef CONFIG_PREEMPT_NOTIFIERS
+static void steal_out(struct preempt_notifier *pn, struct task_struct *next)
 {
+	struct lde_guest *g = container_of(pn, struct lde_guest, steal.pn);
+
+	if (READ_ONCE(g->lab->cur) == g)
+		g->off_at = local_clock();
+}
+
+/* Back on the CPU: the time away was Linux's, not the guest's. */
+static void steal_in(struct preempt_notifier *pn, int cpu)
+{
+	struct lde_guest *g = container_of(pn, struct lde_guest, steal.pn);
+	u64 away;
+
+	if (!g->off_at)
+		return;
+	away = local_clock() - g->off_at;
+	g->on_since += away;
+	g->trap_at += away;
+	g->off_at = 0;
+}
+
+static struct preempt_ops steal_ops = {
+	.sched_in	= steal_in,
+	.sched_out	= steal_out,
+};
+
+/* Called by the guest's own thread: notifiers belong to current. */
+static void steal_watch(struct lde_guest *g)
+{
+	preempt_notifier_init(&g->steal.pn, &steal_ops);
+	preempt_notifier_register(&g->steal.pn);
+}
+
+static void steal_unwatch(struct lde_guest *g)
+{
+	preempt_notifier_unregister(&g->steal.pn);
+}
+
+/*
+ * The notifiers' static key, turned on by the first linux-engine
+ * experiment and off at rmmod: once, not per experiment, since turning
+ * it rewrites kernel text (a jump label) and takes the CPU-hotplug lock,
+ * which a guest's exit must not wait for.  Not at load either: loading
+ * lde should not patch the kernel for an engine nobody uses.
+ */
+static DEFINE_MUTEX(steal_lock);
+static bool steal_on;
+
+void lde_steal_init(void)
+{
+	mutex_lock(&steal_lock);
+	if (!steal_on)
+		preempt_notifier_inc();
+	steal_on = true;
+	mutex_unlock(&steal_lock);
+}
+
+void lde_steal_exit(void)
+{
+	if (steal_on)
+		preempt_notifier_dec();
+	steal_on = false;
+}
+#else
+/* Without notifiers, a guest's figures include what Linux took. */
+static void steal_watch(struct lde_guest *g) { }
+static void steal_unwatch(struct lde_guest *g) { }
+void lde_steal_init(void) { }
+void lde_steal_exit(void) { }
+#endif
+
+static void __noreturn guest_exit(struct lde_guest *g)
+{
+	steal_unwatch(g);
+	migrate_enable();
 	__module_get(THIS_MODULE);
 	module_put_and_kthread_exit(0);
 }
@@ -43,7 +132,7 @@ static void wait_turn(struct lde_lab *lab, struct lde_guest *me)
 	}
 	__set_current_state(TASK_RUNNING);
 	if (me && READ_ONCE(lab->killing))
-		guest_exit();
+		guest_exit(me);
 }
 
 static void linux_switch_to(struct lde_lab *lab, struct lde_guest *prev,
@@ -59,9 +148,18 @@ static int guest_thread(void *arg)
 {
 	struct lde_guest *g = arg;
 
+	migrate_disable();
+	steal_watch(g);
 	wait_turn(g->lab, g);
 	local_irq_disable();
 	lde_guest_start(g);
+	/*
+	 * Not reached: a guest leaves through guest_exit().  Nothing may
+	 * follow the call: objtool on the linked module (6.12 on) sees that
+	 * lde_guest_start() never returns; 6.1's, one object at a time,
+	 * needs unreachable()'s annotation to know.
+	 */
+	unreachable();
 }
 
 static void linux_teardown(struct lde_lab *lab)
@@ -107,5 +205,4 @@ const struct lde_engine_ops lde_engine_linux = {
 	.switch_to		= linux_switch_to,
 	.teardown		= linux_teardown,
 	.guest_preempt_count	= 0,
-	.yields_to_linux	= false,
 };

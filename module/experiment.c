@@ -12,18 +12,32 @@
  *
  * The lab belongs to the module, not to a file: closing /dev/lde does not
  * stop it, sched_stop and rmmod do.  A finished lab's figures stay until
- * the next sched_start on that CPU, or rmmod.
+ * the next sched_start on that CPU, or rmmod.  Each lab has an id, which
+ * sched_start returns, so that a result is never a newer experiment's.
+ *
+ * CPU hotplug: taking the lab CPU offline (by hand, or for suspend) ends
+ * its experiment, with the end "offline", and then lets the CPU go.  It
+ * is never refused: a refused offline would make a laptop's suspend
+ * fail.  The watchdog sees the CPU leave the active set at the start of
+ * the offline and ends the experiment; lde's hotplug callback, which
+ * runs a little later, waits for that end.  Until then the host thread
+ * and the guests stay on the CPU with migrate_disable().  sched_start
+ * holds the hotplug lock from its online check until the host thread is
+ * bound and running, so an offline cannot slip in between.
  *
  * Usage: lde sched -a 1 -e lde -P rr -q 1ms -g spin:3 -D 2s
  */
 #include <linux/bitmap.h>
 #include <linux/capability.h>
+#include <linux/cpu.h>
+#include <linux/cpuhotplug.h>
 #include <linux/cpumask.h>
 #include <linux/kthread.h>
 #include <linux/math64.h>
 #include <linux/minmax.h>
 #include <linux/mm.h>
 #include <linux/mutex.h>
+#include <linux/nospec.h>
 #include <linux/sched/clock.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
@@ -44,11 +58,13 @@ static const struct lde_engine_ops *const engines[LDE_NR_ENGINES] = {
 	[LDE_ENGINE_LINUX]	= &lde_engine_linux,
 };
 
-/* labs[cpu] and the running bits change under labs_lock. */
+/* labs[cpu], the running bits and next_id change under labs_lock. */
 static DEFINE_MUTEX(labs_lock);
 static struct lde_lab **labs;
 static unsigned long *running;
+static u32 next_id;
 static DECLARE_WAIT_QUEUE_HEAD(labs_wq);
+static enum cpuhp_state lab_cpuhp_state;
 
 static bool within(u64 v, u64 lo, u64 hi)
 {
@@ -77,7 +93,7 @@ static int check_config(struct lde_sched_config *c, u32 *nr_guests)
 {
 	u32 i, total = 0;
 
-	if (c->flags || c->cpu >= nr_cpu_ids || !cpu_online(c->cpu) ||
+	if (c->flags || c->cpu >= nr_cpu_ids ||
 	    c->engine >= LDE_NR_ENGINES || c->policy >= LDE_NR_POLICIES ||
 	    !c->nr_groups || c->nr_groups > LDE_SCHED_MAX_GROUPS ||
 	    c->ring_events > LDE_SCHED_MAX_RING ||
@@ -202,6 +218,8 @@ static int host_thread(void *arg)
 	struct lde_lab *lab = arg;
 	struct lde_guest *next;
 
+	/* Through an offline too, until the experiment has ended. */
+	migrate_disable();
 	this_cpu_write(lde_lab_here, lab);
 	measure_direct(lab);
 	/* The lde engine's guests stand on foreign stacks: no preemption. */
@@ -223,6 +241,7 @@ static int host_thread(void *arg)
 	if (lab->engine->guest_preempt_count)
 		preempt_enable();
 	this_cpu_write(lde_lab_here, NULL);
+	migrate_enable();
 
 	lab->sum.elapsed_ns = local_clock() - lab->t0;
 	lab->engine->teardown(lab);
@@ -236,8 +255,10 @@ static int host_thread(void *arg)
 	return 0;
 }
 
-static void lab_free(struct lde_lab *lab)
+static void lab_free(struct kref *ref)
 {
+	struct lde_lab *lab = container_of(ref, struct lde_lab, ref);
+
 	if (lab->host) {
 		/* Waits for the host thread, which ends the experiment. */
 		kthread_stop(lab->host);
@@ -247,6 +268,12 @@ static void lab_free(struct lde_lab *lab)
 	vfree(lab->ring);
 	kvfree(lab->guests);
 	kfree(lab);
+}
+
+/* The last reference: labs[cpu]'s, or a result copy that outlived it. */
+static void lab_put(struct lde_lab *lab)
+{
+	kref_put(&lab->ref, lab_free);
 }
 
 static void init_guests(struct lde_lab *lab)
@@ -278,6 +305,7 @@ static struct lde_lab *lab_create(const struct lde_sched_config *cfg,
 	lab = kzalloc(sizeof(*lab), GFP_KERNEL);
 	if (!lab)
 		return ERR_PTR(-ENOMEM);
+	kref_init(&lab->ref);
 	lab->cfg = *cfg;
 	lab->cpu = cfg->cpu;
 	lab->engine = engines[cfg->engine];
@@ -316,40 +344,68 @@ err_free_lab:
 	return ERR_PTR(err);
 }
 
+/* Ids run 1, 2, ... and stay positive as an ioctl's return value. */
+static u32 new_id(void)
+{
+	next_id = next_id >= INT_MAX ? 1 : next_id + 1;
+	return next_id;
+}
+
+/*
+ * Under the hotplug lock: the CPU stays online from the check until the
+ * host thread is bound and woken, and the hotplug callback sees the lab.
+ */
+static long start_locked(const struct lde_sched_config *cfg, u32 nr_guests)
+{
+	unsigned int cpu = array_index_nospec(cfg->cpu, nr_cpu_ids);
+	struct lde_lab *lab, *old;
+	long id;
+
+	if (!cpu_online(cpu))
+		return -EINVAL;
+	mutex_lock(&labs_lock);
+	old = labs[cpu];
+	if (old && !old->done) {
+		mutex_unlock(&labs_lock);
+		return -EBUSY;
+	}
+	lab = lab_create(cfg, nr_guests);
+	if (IS_ERR(lab)) {
+		mutex_unlock(&labs_lock);
+		return PTR_ERR(lab);
+	}
+	lab->id = new_id();
+	id = lab->id;
+	labs[cpu] = lab;
+	set_bit(cpu, running);
+	wake_up_process(lab->host);
+	mutex_unlock(&labs_lock);
+
+	if (old)
+		lab_put(old);
+	return id;
+}
+
 long lde_sys_sched_start(unsigned long arg)
 {
 	struct lde_sched_config cfg;
-	struct lde_lab *lab, *old;
 	u32 nr_guests;
-	int err;
+	long ret;
 
 	if (!capable(CAP_SYS_ADMIN))
 		return -EPERM;
 	if (copy_from_user(&cfg, (void __user *)arg, sizeof(cfg)))
 		return -EFAULT;
-	err = check_config(&cfg, &nr_guests);
-	if (err)
-		return err;
-
-	mutex_lock(&labs_lock);
-	old = labs[cfg.cpu];
-	if (old && !old->done) {
-		mutex_unlock(&labs_lock);
-		return -EBUSY;
-	}
-	lab = lab_create(&cfg, nr_guests);
-	if (IS_ERR(lab)) {
-		mutex_unlock(&labs_lock);
-		return PTR_ERR(lab);
-	}
-	labs[cfg.cpu] = lab;
-	set_bit(cfg.cpu, running);
-	wake_up_process(lab->host);
-	mutex_unlock(&labs_lock);
-
-	if (old)
-		lab_free(old);
-	return 0;
+	ret = check_config(&cfg, &nr_guests);
+	if (ret)
+		return ret;
+	/* Outside the hotplug lock, which turning a static key takes. */
+	if (cfg.engine == LDE_ENGINE_LINUX)
+		lde_steal_init();
+	cpus_read_lock();
+	ret = start_locked(&cfg, nr_guests);
+	cpus_read_unlock();
+	return ret;
 }
 
 long lde_sys_sched_stop(unsigned long cpu)
@@ -360,6 +416,7 @@ long lde_sys_sched_stop(unsigned long cpu)
 		return -EPERM;
 	if (cpu >= nr_cpu_ids)
 		return -EINVAL;
+	cpu = array_index_nospec(cpu, nr_cpu_ids);
 	mutex_lock(&labs_lock);
 	if (!labs[cpu])
 		ret = -ENOENT;
@@ -410,25 +467,48 @@ static int copy_events(struct lde_lab *lab, struct lde_sched_result *r)
 	return 0;
 }
 
-/* Copy out the figures of cpu's finished experiment; labs_lock held. */
-static int fill_result(struct lde_sched_result *r)
+/*
+ * The finished lab that r asks for, with a reference of its own, or an
+ * error.  With LDE_SCHED_WAIT, waits (interruptibly) for its end.
+ */
+static struct lde_lab *get_finished(const struct lde_sched_result *r)
 {
-	struct lde_lab *lab = labs[r->cpu];
+	unsigned int cpu = array_index_nospec(r->cpu, nr_cpu_ids);
+	bool wait = r->flags & LDE_SCHED_WAIT;
+	struct lde_lab *lab;
 	int err;
 
-	if (!lab)
-		return -ENOENT;
-	if (!lab->done)
-		return -EAGAIN;
-	r->summary = lab->sum;
-	err = copy_guests(lab, r);
-	return err ?: copy_events(lab, r);
+	for (;;) {
+		if (wait && wait_event_interruptible(labs_wq,
+						     !test_bit(cpu, running)))
+			return ERR_PTR(-ERESTARTSYS);
+		mutex_lock(&labs_lock);
+		lab = labs[cpu];
+		if (!lab || (r->id && lab->id != r->id))
+			err = -ENOENT;
+		else if (!lab->done)
+			err = -EAGAIN;
+		else
+			err = 0;
+		if (!err)
+			kref_get(&lab->ref);
+		mutex_unlock(&labs_lock);
+		/* Another start came between the wake-up and the lock. */
+		if (err != -EAGAIN || !wait)
+			return err ? ERR_PTR(err) : lab;
+	}
 }
 
+/*
+ * The copies to user memory run without labs_lock: a slow or faulting
+ * buffer (FUSE-backed, say) stalls this caller alone, never another
+ * experiment.  The reference keeps the lab alive while it is read.
+ */
 long lde_sys_sched_result(unsigned long arg)
 {
 	struct lde_sched_result __user *ur = (void __user *)arg;
 	struct lde_sched_result *r;
+	struct lde_lab *lab;
 	long ret;
 
 	/* Too big for the stack. */
@@ -439,16 +519,16 @@ long lde_sys_sched_result(unsigned long arg)
 	if (copy_from_user(r, ur, sizeof(*r)))
 		goto out;
 	ret = -EINVAL;
-	if (r->flags & ~LDE_SCHED_WAIT || r->cpu >= nr_cpu_ids)
+	if (r->flags & ~LDE_SCHED_WAIT || r->cpu >= nr_cpu_ids || r->pad)
 		goto out;
-	ret = -EINTR;
-	if (r->flags & LDE_SCHED_WAIT &&
-	    wait_event_interruptible(labs_wq, !test_bit(r->cpu, running)))
+	lab = get_finished(r);
+	ret = PTR_ERR_OR_ZERO(lab);
+	if (ret)
 		goto out;
-
-	mutex_lock(&labs_lock);
-	ret = fill_result(r);
-	mutex_unlock(&labs_lock);
+	r->summary = lab->sum;
+	r->id = lab->id;
+	ret = copy_guests(lab, r) ?: copy_events(lab, r);
+	lab_put(lab);
 	if (!ret && copy_to_user(ur, r, sizeof(*r)))
 		ret = -EFAULT;
 out:
@@ -456,30 +536,63 @@ out:
 	return ret;
 }
 
-int __init lde_sched_init(void)
+/*
+ * CPU hotplug, on the CPU going down, before it leaves: end its
+ * experiment and wait for the host thread to be done with the CPU.
+ */
+static int lab_cpu_offline(unsigned int cpu)
 {
-	labs = kcalloc(nr_cpu_ids, sizeof(*labs), GFP_KERNEL);
-	if (!labs)
-		return -ENOMEM;
-	running = bitmap_zalloc(nr_cpu_ids, GFP_KERNEL);
-	if (!running) {
-		kfree(labs);
-		return -ENOMEM;
-	}
+	mutex_lock(&labs_lock);
+	if (labs[cpu] && !labs[cpu]->done)
+		WRITE_ONCE(labs[cpu]->end_request, LDE_END_OFFLINE);
+	mutex_unlock(&labs_lock);
+	wait_event(labs_wq, !test_bit(cpu, running));
 	return 0;
 }
 
-/* rmmod: end every running experiment, free every lab. */
+int __init lde_sched_init(void)
+{
+	int ret = -ENOMEM;
+
+	labs = kcalloc(nr_cpu_ids, sizeof(*labs), GFP_KERNEL);
+	if (!labs)
+		return ret;
+	running = bitmap_zalloc(nr_cpu_ids, GFP_KERNEL);
+	if (!running)
+		goto err_free_labs;
+	ret = cpuhp_setup_state_nocalls(CPUHP_AP_ONLINE_DYN, "lde:lab", NULL,
+					lab_cpu_offline);
+	if (ret < 0)
+		goto err_free_running;
+	lab_cpuhp_state = ret;
+	return 0;
+
+err_free_running:
+	bitmap_free(running);
+err_free_labs:
+	kfree(labs);
+	return ret;
+}
+
+/*
+ * rmmod: end every running experiment, free every lab, then stop hearing
+ * of hotplug.  The hotplug lock keeps an offline from racing the end.
+ */
 void lde_sched_exit(void)
 {
 	unsigned int cpu;
 
+	cpus_read_lock();
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		if (!labs[cpu])
 			continue;
 		WRITE_ONCE(labs[cpu]->end_request, LDE_END_UNLOAD);
-		lab_free(labs[cpu]);
+		lab_put(labs[cpu]);
+		labs[cpu] = NULL;
 	}
+	cpus_read_unlock();
+	lde_steal_exit();
+	cpuhp_remove_state_nocalls(lab_cpuhp_state);
 	bitmap_free(running);
 	kfree(labs);
 }

@@ -9,8 +9,12 @@
  * back.  While the mode bit says kernel, the timer does not preempt
  * (timer.c); it leaves a note instead, and the switch happens here, on
  * the way out of the trap, as Linux does on its way out of a system call.
+ *
+ * All of it is switch-live (sched.h): a guest that yields stays inside
+ * lde_gtrap() while the others run, so none of it is traced or probed.
  */
 #include <linux/irqflags.h>
+#include <linux/kprobes.h>
 #include <linux/ktime.h>
 #include <linux/nospec.h>
 #include <linux/sched/clock.h>
@@ -20,32 +24,41 @@
 
 typedef long (*lde_gtrap_fn)(struct lde_guest *g, u64 arg);
 
-static void schedule_irqs_off(struct lde_lab *lab, enum lde_switch_reason why)
+static notrace void schedule_irqs_off(struct lde_lab *lab,
+				      enum lde_switch_reason why)
 {
 	local_irq_disable();
 	lde_schedule(lab, why);
 	local_irq_enable();
 }
 
-static long gtrap_yield(struct lde_guest *g, u64 arg)
+NOKPROBE_SYMBOL(schedule_irqs_off);
+
+static notrace long gtrap_yield(struct lde_guest *g, u64 arg)
 {
 	schedule_irqs_off(g->lab, LDE_SW_YIELD);
 	return 0;
 }
 
+NOKPROBE_SYMBOL(gtrap_yield);
+
 /* Like a blocking read: off the run queue until arg ns have passed. */
-static long gtrap_sleep(struct lde_guest *g, u64 arg)
+static notrace long gtrap_sleep(struct lde_guest *g, u64 arg)
 {
 	g->wake_at = ktime_get_ns() + arg;
 	schedule_irqs_off(g->lab, LDE_SW_SLEEP);
 	return 0;
 }
 
-static long gtrap_exit(struct lde_guest *g, u64 arg)
+NOKPROBE_SYMBOL(gtrap_sleep);
+
+static notrace long gtrap_exit(struct lde_guest *g, u64 arg)
 {
 	schedule_irqs_off(g->lab, LDE_SW_EXIT);
 	return 0;	/* not reached: nothing picks an exited guest */
 }
+
+NOKPROBE_SYMBOL(gtrap_exit);
 
 static const lde_gtrap_fn gtrap_table[LDE_NR_GTRAPS] = {
 	[LDE_GTRAP_YIELD]	= gtrap_yield,
@@ -53,7 +66,7 @@ static const lde_gtrap_fn gtrap_table[LDE_NR_GTRAPS] = {
 	[LDE_GTRAP_EXIT]	= gtrap_exit,
 };
 
-long lde_gtrap(struct lde_guest *g, unsigned int nr, u64 arg)
+notrace long lde_gtrap(struct lde_guest *g, unsigned int nr, u64 arg)
 {
 	struct lde_lab *lab = g->lab;
 	long ret = -ENOSYS;
@@ -79,3 +92,5 @@ long lde_gtrap(struct lde_guest *g, unsigned int nr, u64 arg)
 	local_irq_enable();
 	return ret;
 }
+
+NOKPROBE_SYMBOL(lde_gtrap);

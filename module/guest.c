@@ -8,34 +8,25 @@
  *   spin   compute forever, never trap: under coop, a hog
  *   yield  compute iters iterations, trap to yield, again
  *   sleep  compute iters iterations, trap to sleep sleep_ns, again
- *   regs   guest_regs.S: every register and the flags hold a pattern
- *          that is checked in a loop; it never traps either
+ *   regs   every register and the flags hold a pattern that is checked
+ *          in a loop; it never traps either
  *   exit   compute iters iterations, then trap to exit
  *
  * The unit of work is one iteration of lde_work(), which adds 1 to a
  * counter in memory.  The host thread runs the same loop, outside any
- * experiment, to measure what direct execution should deliver.
+ * experiment, to measure what direct execution should deliver.  The
+ * loops themselves are in guest_text.S: the timer preempts a guest only
+ * there.
+ *
+ * Nothing here may be traced or probed (sched.h, "switch-live code"):
+ * the functions below stay on a guest's stack while other guests run.
  */
 #include <linux/compiler.h>
 #include <linux/irqflags.h>
+#include <linux/kprobes.h>
 
 #include "lde_trace.h"
 #include "sched.h"
-
-/* Spin guests report their work in chunks this big. */
-#define SPIN_CHUNK	4096
-
-/*
- * noinline: the guests and the host baseline must run the very same
- * machine code for their throughputs to compare.
- */
-noinline void lde_work(u64 *counter, u64 n)
-{
-	u64 i;
-
-	for (i = 0; i < n; i++)
-		WRITE_ONCE(*counter, *counter + 1);
-}
 
 /* A pattern no two guests share, and no register starts out with. */
 void lde_guest_setup(struct lde_guest *g)
@@ -47,12 +38,12 @@ void lde_guest_setup(struct lde_guest *g)
 				     ((u64)g->id << 32) ^ (i * 0x01010101ULL);
 }
 
-static void __noreturn run(struct lde_guest *g)
+static notrace void __noreturn run(struct lde_guest *g)
 {
 	switch (g->workload) {
 	case LDE_WL_REGS:
 		lde_guest_regs(&g->work);
-		break;
+		unreachable();	/* for the compiler and objtool, every kernel */
 	case LDE_WL_YIELD:
 		for (;;) {
 			lde_work(&g->work.iters, g->iters);
@@ -68,15 +59,17 @@ static void __noreturn run(struct lde_guest *g)
 		lde_gtrap(g, LDE_GTRAP_EXIT, 0);
 		break;
 	}
-	for (;;)	/* LDE_WL_SPIN */
-		lde_work(&g->work.iters, SPIN_CHUNK);
+	lde_guest_spin(&g->work.iters);		/* LDE_WL_SPIN */
+	unreachable();	/* for the compiler and objtool, every kernel */
 }
+
+NOKPROBE_SYMBOL(run);
 
 /*
  * A guest's first instructions, entered from a switch (lde_guest_entry in
  * switch.S, or the linux engine's kthread) with interrupts off.
  */
-void __noreturn lde_guest_start(struct lde_guest *g)
+notrace void lde_guest_start(struct lde_guest *g)
 {
 	lde_finish_switch(g->lab);
 	trace_guest_start(g->id, g->workload);
@@ -84,3 +77,10 @@ void __noreturn lde_guest_start(struct lde_guest *g)
 	local_irq_enable();
 	run(g);
 }
+
+NOKPROBE_SYMBOL(lde_guest_start);
+
+/* guest_text.S: a probe there would run outside it, see timer.c. */
+NOKPROBE_SYMBOL(lde_work);
+NOKPROBE_SYMBOL(lde_guest_spin);
+NOKPROBE_SYMBOL(lde_guest_regs);

@@ -17,7 +17,11 @@
  * the quantum timer runs (timer.c).
  *
  * All of it runs on the lab CPU with interrupts off (sched.h).
+ * lde_schedule() and lde_switch() are switch-live (sched.h): they stay on
+ * prev's stack until prev runs again, so they are neither traced nor
+ * probed.  The rest returns before any switch and may be.
  */
+#include <linux/kprobes.h>
 #include <linux/ktime.h>
 #include <linux/log2.h>
 #include <linux/minmax.h>
@@ -108,7 +112,7 @@ static void wake_sleepers(struct lde_lab *lab)
 /*
  * The next guest to run, or NULL for the host thread: when the experiment
  * is over, when nobody can run (all asleep), or when Linux wants this CPU
- * back from the lde engine (see struct lde_engine_ops).
+ * (see struct lde_lab).
  */
 struct lde_guest *lde_pick(struct lde_lab *lab)
 {
@@ -119,7 +123,7 @@ struct lde_guest *lde_pick(struct lde_lab *lab)
 	if (lab->end)
 		return NULL;
 	wake_sleepers(lab);
-	if (lab->engine->yields_to_linux && need_resched())
+	if (need_resched())
 		return NULL;
 	g = list_first_entry_or_null(&lab->runq, struct lde_guest, node);
 	if (g)
@@ -131,8 +135,8 @@ struct lde_guest *lde_pick(struct lde_lab *lab)
  * Hand the CPU from prev to next (either may be NULL, the host), for
  * reason why.  Returns when prev runs again.  Interrupts off.
  */
-void lde_switch(struct lde_lab *lab, struct lde_guest *prev,
-		struct lde_guest *next, enum lde_switch_reason why)
+notrace void lde_switch(struct lde_lab *lab, struct lde_guest *prev,
+			struct lde_guest *next, enum lde_switch_reason why)
 {
 	lab->sw_prev = prev;
 	lab->sw_reason = why;
@@ -156,6 +160,8 @@ void lde_switch(struct lde_lab *lab, struct lde_guest *prev,
 	lde_finish_switch(lab);
 }
 
+NOKPROBE_SYMBOL(lde_switch);
+
 /* Timer-begun runs that the timer also ended: quantum accuracy. */
 static void account_slice(struct lde_lab *lab, struct lde_guest *prev,
 			  u64 now)
@@ -173,7 +179,7 @@ static void account_slice(struct lde_lab *lab, struct lde_guest *prev,
  * own context, with interrupts off, and returns when prev is picked again
  * (never, after LDE_SW_EXIT).
  */
-void lde_schedule(struct lde_lab *lab, enum lde_switch_reason why)
+notrace void lde_schedule(struct lde_lab *lab, enum lde_switch_reason why)
 {
 	struct lde_guest *prev = lab->cur, *next;
 
@@ -208,6 +214,8 @@ void lde_schedule(struct lde_lab *lab, enum lde_switch_reason why)
 	}
 	lde_switch(lab, prev, next, why);
 }
+
+NOKPROBE_SYMBOL(lde_schedule);
 
 /*
  * First thing in whatever context runs after a switch: the guest or host

@@ -9,19 +9,35 @@
  * That is the whole locking story: one CPU, interrupts off.  Other CPUs
  * read the figures only once the experiment is done (experiment.c).
  *
+ * Switch-live code.  ftrace's function_graph tracer and kretprobes keep,
+ * per Linux task, a stack of the return addresses they replaced, and
+ * expect the task's calls to return in LIFO order.  The lde engine runs
+ * every guest inside one task and switches between them in whatever
+ * order the policy likes: a function still on guest A's stack when B
+ * runs would return through B's entry.  So every function that stays on
+ * a stack across a switch is marked notrace (no ftrace call site, so no
+ * function(_graph) tracer, no fexit/fentry trampoline) and listed with
+ * NOKPROBE_SYMBOL() (no kprobe, no kretprobe): the guests' loops, the
+ * guests' traps, lde_schedule(), lde_switch(), the engine's switch_to and
+ * lde_preempted().  Everything else, the ioctls, the timers' handlers,
+ * the bookkeeping a switch calls and returns from, stays traceable.  The
+ * linux engine needs no such care (each guest is a task of its own), but
+ * it shares the policy code.
+ *
  * Files:
  *   sched.c        the policy: run queue, pick, lde_schedule(), accounting
  *   gtrap.c        the guests' trap table: yield, sleep, exit
  *   timer.c        the quantum timer, the watchdog, and preemption
  *   engine_lde.c   switching with lde_swtch() (switch.S)
  *   engine_linux.c switching by waking and blocking Linux kthreads
- *   guest.c        the guest programs (and guest_regs.S)
+ *   guest.c        the guest programs; guest_text.S, their own code
  *   experiment.c   starting, stopping and reporting experiments
  */
 #ifndef _LDE_SCHED_H
 #define _LDE_SCHED_H
 
 #include <linux/hrtimer.h>
+#include <linux/kref.h>
 #include <linux/list.h>
 #include <linux/sched.h>
 #include "context.h"
@@ -35,8 +51,20 @@ enum lde_gtrap_nr {
 	LDE_NR_GTRAPS
 };
 
-/* lde engine: each guest's own stack. */
-#define LDE_GUEST_STACK_SIZE	THREAD_SIZE
+/*
+ * linux engine: Linux may give the lab CPU to another task while a guest
+ * is the one lde runs (a kworker, under preempt=full).  A preempt
+ * notifier sees that, so that neither the guest's CPU time nor the
+ * watchdog's count includes it (engine_linux.c).
+ */
+struct lde_steal {
+#ifdef CONFIG_PREEMPT_NOTIFIERS
+	struct preempt_notifier pn;
+#endif
+};
+
+/* lde engine: each guest's own stack (uapi/lde.h). */
+#define LDE_GUEST_STACK_SIZE	LDE_GUEST_STACK_BYTES
 
 struct lde_lab;
 
@@ -58,6 +86,8 @@ struct lde_guest {
 	bool lent;			/* off the CPU only while Linux ran */
 	u64 trap_at;			/* local_clock() of its last trap */
 	u64 on_since;			/* local_clock() when switched in */
+	u64 off_at;			/* linux engine: Linux ran another task */
+	struct lde_steal steal;		/* linux engine: how it knows */
 	/* Figures. */
 	u64 cpu_ns;
 	u64 runs;
@@ -77,20 +107,29 @@ struct lde_engine_ops {
 	void (*teardown)(struct lde_lab *lab);
 	/* preempt_count() of a running guest: how timer.c recognises one. */
 	unsigned int guest_preempt_count;
-	/*
-	 * The lde engine runs every guest inside one Linux thread that
-	 * never sleeps: it must hand the CPU back to Linux when Linux asks.
-	 */
-	bool yields_to_linux;
 };
 
 extern const struct lde_engine_ops lde_engine_lde;
 extern const struct lde_engine_ops lde_engine_linux;
+/* engine_linux.c: before a linux-engine sched_start; at rmmod. */
+void lde_steal_init(void);
+void lde_steal_exit(void);
 
 /* The lab whose experiment runs on this CPU, for lde_preempted(). */
 DECLARE_PER_CPU(struct lde_lab *, lde_lab_here);
 
+/*
+ * Both engines give the lab CPU back to Linux when Linux asks for it
+ * (need_resched(): a task woken there, RCU, a CPU going offline): the
+ * guest goes to the host thread, which lets Linux run and then resumes
+ * the same guest.  The lde engine must, since its guests run with
+ * preemption off; the linux engine must under preempt=none or voluntary,
+ * where a guest that never traps would otherwise keep Linux's per-CPU
+ * work off the CPU until the watchdog.
+ */
 struct lde_lab {
+	struct kref ref;		/* labs[cpu], and each result copy */
+	u32 id;				/* sched_start's answer */
 	struct lde_sched_config cfg;
 	const struct lde_engine_ops *engine;
 	unsigned int cpu;
@@ -151,8 +190,11 @@ void lde_preempted(struct lde_irq_frame *f);
 
 /* guest.c */
 void lde_guest_setup(struct lde_guest *g);
-void __noreturn lde_guest_start(struct lde_guest *g);
-void lde_work(u64 *counter, u64 n);
+/*
+ * Never returns.  Not declared __noreturn: objtool checks each object on
+ * its own and cannot see the attribute of a function in another one.
+ */
+void lde_guest_start(struct lde_guest *g);
 
 /* experiment.c */
 long lde_sys_sched_start(unsigned long arg);

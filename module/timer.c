@@ -26,7 +26,10 @@
  * Usage: lde sched -P rr -q 1ms ...; perf record -e 'irq_vectors:*'
  * shows the local timer interrupts on the lab CPU.
  */
+#include <linux/cpumask.h>
 #include <linux/hrtimer.h>
+#include <linux/irqflags.h>
+#include <linux/kprobes.h>
 #include <linux/ktime.h>
 #include <linux/percpu.h>
 #include <linux/preempt.h>
@@ -48,11 +51,25 @@ static bool on_stack(unsigned long sp, void *base, size_t size)
 	return sp > lo && sp <= lo + size;
 }
 
+/* The guest programs' own instructions (guest_text.S). */
+static bool in_guest_text(unsigned long ip)
+{
+	return ip - (unsigned long)lde_work < lde_guest_text_size;
+}
+
 /*
  * Did this interrupt come from a guest's own code?  All of these must
  * hold, or the interrupted code may hold a lock, run an interrupt or be
  * half-way through a switch, and must not be switched away from:
  *  - lde's mode bit says guest mode, and no preemption is in flight;
+ *  - the interrupted instruction is in the guest programs' text.  This
+ *    is the positive check: everything else that can run in guest mode
+ *    (the first and last instructions of a trap, a kprobe's detour
+ *    buffer, an ftrace or BPF trampoline, the middle of an optimized
+ *    probe's jump) is Linux's or lde's, and a task switched away from
+ *    there could be left inside code that is freed in the meantime:
+ *    RCU-Tasks, which guards trampolines, takes a task that is off its
+ *    run queue for one that has left them;
  *  - the interrupt came from kernel mode, with interrupts on;
  *  - it is the only hard IRQ, not nested in a softirq, and the
  *    interrupted preempt_count() is exactly a running guest's;
@@ -63,6 +80,8 @@ static bool guest_interrupted(struct lde_lab *lab, struct pt_regs *regs)
 	struct lde_guest *g = lab->cur;
 
 	if (!g || lab->mode != LDE_MODE_GUEST || lab->irq_pending || !regs)
+		return false;
+	if (!in_guest_text(regs->ip))
 		return false;
 	if (user_mode(regs) || !(regs->flags & X86_EFLAGS_IF))
 		return false;
@@ -75,7 +94,16 @@ static bool guest_interrupted(struct lde_lab *lab, struct pt_regs *regs)
 	       on_stack(regs->sp, g->stack, LDE_GUEST_STACK_SIZE);
 }
 
-/* Make the interrupt return into lde_preempt_trampoline (preempt.S). */
+/*
+ * Make the interrupt return into lde_preempt_trampoline (preempt.S).
+ * Only %rip changes: the interrupt still returns to a context with
+ * interrupts on, as it found it, and the kernel's interrupt exit does
+ * all it does for one.  On 7.x (not 6.12) that includes reprogramming
+ * the timer hardware (CONFIG_HRTIMER_REARM_DEFERRED): an exit to a
+ * context with IF clear leaves that to a later exit, so clearing IF here
+ * stopped every timer of the lab CPU.  A second interrupt before lde_preempted()
+ * disables them finds irq_pending and leaves the guest alone.
+ */
 static bool preempt(struct lde_lab *lab, enum lde_switch_reason why)
 {
 	struct pt_regs *regs = get_irq_regs();
@@ -87,19 +115,38 @@ static bool preempt(struct lde_lab *lab, enum lde_switch_reason why)
 	lab->irq_ip = regs->ip;
 	lab->irq_flags = regs->flags;
 	regs->ip = (unsigned long)lde_preempt_trampoline;
-	regs->flags &= ~X86_EFLAGS_IF;
 	return true;
+}
+
+/*
+ * The tick and the watchdog can expire in the same interrupt.  A hog or
+ * the end is then the reason recorded, whichever timer ran first; a lend
+ * to Linux is not, since the tick's switch reaches Linux as well
+ * (lde_pick()).
+ */
+static bool overrides_tick(struct lde_lab *lab, enum lde_switch_reason why)
+{
+	return why == LDE_SW_WATCHDOG || (why == LDE_SW_HOST && lab->end);
 }
 
 /* Take the CPU from the current guest now, or on its way out of a trap. */
 static void take_cpu(struct lde_lab *lab, enum lde_switch_reason why)
 {
+	if (lab->irq_pending) {
+		if (overrides_tick(lab, why))
+			lab->irq_reason = why;
+		return;
+	}
 	if (preempt(lab, why))
 		return;
-	if (lab->mode == LDE_MODE_KERNEL && !lab->resched) {
+	if (lab->mode != LDE_MODE_KERNEL)
+		return;
+	if (!lab->resched) {
 		lab->resched = why + 1;
 		if (why == LDE_SW_TIMER)
 			lab->sum.ticks_deferred++;
+	} else if (overrides_tick(lab, why)) {
+		lab->resched = why + 1;
 	}
 }
 
@@ -129,10 +176,16 @@ static enum hrtimer_restart watchdog_fn(struct hrtimer *t)
 
 	if (!lab->end && req)
 		lab->end = req;
+	/* Going offline: Linux has begun to take the lab CPU away. */
+	if (!lab->end && !cpu_active(lab->cpu))
+		lab->end = LDE_END_OFFLINE;
 	if (!lab->end && ktime_get_ns() >= lab->end_at)
 		lab->end = LDE_END_DURATION;
-	/* Only guest mode can hog: a trap or a switch is lde's own work. */
-	if (g && !lab->end && lab->mode == LDE_MODE_GUEST) {
+	/*
+	 * Only guest mode can hog: a trap or a switch is lde's own work, and
+	 * a guest that Linux took the CPU from (off_at) is not running.
+	 */
+	if (g && !lab->end && lab->mode == LDE_MODE_GUEST && !g->off_at) {
 		ran = local_clock() - g->trap_at;
 		if (ran >= lab->cfg.watchdog_ns) {
 			lab->end = LDE_END_WATCHDOG;
@@ -145,12 +198,12 @@ static enum hrtimer_restart watchdog_fn(struct hrtimer *t)
 		take_cpu(lab, LDE_SW_HOST);	/* the end: back to the host */
 	}
 	/*
-	 * The lde engine keeps Linux off the lab CPU while a guest runs.
-	 * If Linux wants it (a task woken there, RCU), lend it: the guest
+	 * A guest keeps Linux off the lab CPU while it runs.  If Linux wants
+	 * it (a task woken there, RCU), lend it (struct lde_lab): the guest
 	 * goes to the host thread and then resumes, under either policy.
 	 * A hog stays a hog: the watchdog counts from its last trap.
 	 */
-	if (g && !lab->end && lab->engine->yields_to_linux && need_resched())
+	if (g && !lab->end && need_resched())
 		take_cpu(lab, LDE_SW_HOST);
 	hrtimer_forward_now(t, ns_to_ktime(lab->watchdog_period_ns));
 	return HRTIMER_RESTART;
@@ -158,27 +211,36 @@ static enum hrtimer_restart watchdog_fn(struct hrtimer *t)
 
 /*
  * Called by lde_preempt_trampoline, on the preempted guest's stack, with
- * interrupts off.  Returning resumes the guest where it was interrupted.
+ * interrupts on: it turns them off first.  Returning resumes the guest
+ * where it was interrupted, with the popfq that turns interrupts back
+ * on: lockdep and the irqsoff tracer hear of it here, as
+ * local_irq_enable() would tell them.
+ * Switch-live (sched.h): neither traced nor probed.
  */
-void lde_preempted(struct lde_irq_frame *f)
+notrace void lde_preempted(struct lde_irq_frame *f)
 {
-	struct lde_lab *lab = this_cpu_read(lde_lab_here);
+	struct lde_lab *lab;
 
+	local_irq_disable();
+	lab = this_cpu_read(lde_lab_here);
 	f->ip = lab->irq_ip;
 	f->flags = lab->irq_flags;
 	lab->irq_pending = false;
 	lab->mode = LDE_MODE_KERNEL;
 	lde_schedule(lab, lab->irq_reason);
 	lab->mode = LDE_MODE_GUEST;
+	trace_hardirqs_on();
 }
+
+NOKPROBE_SYMBOL(lde_preempted);
+NOKPROBE_SYMBOL(lde_preempt_trampoline);
 
 void lde_timers_init(struct lde_lab *lab)
 {
-	hrtimer_init(&lab->tick, CLOCK_MONOTONIC, HRTIMER_MODE_REL_PINNED_HARD);
-	lab->tick.function = tick_fn;
-	hrtimer_init(&lab->watchdog, CLOCK_MONOTONIC,
-		     HRTIMER_MODE_REL_PINNED_HARD);
-	lab->watchdog.function = watchdog_fn;
+	hrtimer_setup(&lab->tick, tick_fn, CLOCK_MONOTONIC,
+		      HRTIMER_MODE_REL_PINNED_HARD);
+	hrtimer_setup(&lab->watchdog, watchdog_fn, CLOCK_MONOTONIC,
+		      HRTIMER_MODE_REL_PINNED_HARD);
 	/* A tenth of the watchdog, 1..10 ms: also how fast a stop lands. */
 	lab->watchdog_period_ns = clamp_t(u64, lab->cfg.watchdog_ns / 10,
 					  NSEC_PER_MSEC, 10 * NSEC_PER_MSEC);

@@ -105,9 +105,18 @@ static inline long lde_sched_result(int fd, unsigned int cpu, __u32 flags,
 	return lde_trap_p(fd, LDE_IOC_SCHED_RESULT, &f->res);
 }
 
-static inline long lde_sched_start(int fd, const struct lde_sched_config *c)
+/* sched_start: the new experiment's id (> 0), or -errno. */
+static inline long lde_sched_start_id(int fd, const struct lde_sched_config *c)
 {
 	return lde_trap_p(fd, LDE_IOC_SCHED_START, c);
+}
+
+/* sched_start: 0 once it has started, or -errno. */
+static inline long lde_sched_start(int fd, const struct lde_sched_config *c)
+{
+	long id = lde_sched_start_id(fd, c);
+
+	return id < 0 ? id : 0;
 }
 
 static inline long lde_sched_stop(int fd, unsigned int cpu)

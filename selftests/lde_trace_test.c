@@ -605,7 +605,7 @@ static void see_trap(struct seen *s, const struct trace_ev *e)
 		s->bad++;
 	} else if (enter) {
 		s->user_enter[nr]++;
-	} else if (!ret) {
+	} else if (ret >= 0) {	/* sched_start returns an id */
 		s->user_exit_ok[nr]++;
 	}
 }

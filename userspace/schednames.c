@@ -46,6 +46,7 @@ const char *const sched_ends[SCHED_NR_ENDS] = {
 	[LDE_END_WATCHDOG]	= "watchdog",
 	[LDE_END_STOPPED]	= "stopped",
 	[LDE_END_UNLOAD]	= "unload",
+	[LDE_END_OFFLINE]	= "offline",
 };
 
 const char *const sched_modes[SCHED_NR_MODES] = {
@@ -85,6 +86,8 @@ const char *sched_end_why(unsigned int end)
 		return "it was stopped (sched_stop)";
 	case LDE_END_UNLOAD:
 		return "lde.ko was unloaded";
+	case LDE_END_OFFLINE:
+		return "the lab CPU went offline (CPU hotplug or suspend)";
 	}
 	return "of a reason this tool does not know";
 }

@@ -19,7 +19,7 @@ extern const char *const sched_engines[LDE_NR_ENGINES];
 extern const char *const sched_policies[LDE_NR_POLICIES];
 extern const char *const sched_workloads[LDE_NR_WORKLOADS];
 extern const char *const sched_reasons[LDE_NR_SWITCH_REASONS];
-#define SCHED_NR_ENDS	(LDE_END_UNLOAD + 1)
+#define SCHED_NR_ENDS	LDE_NR_ENDS
 extern const char *const sched_ends[SCHED_NR_ENDS];
 #define SCHED_NR_MODES	(LDE_MODE_GUEST + 1)
 extern const char *const sched_modes[SCHED_NR_MODES];

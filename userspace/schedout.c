@@ -289,6 +289,10 @@ static void print_latency(FILE *f, const struct sched_exp *e,
 	if (s->events_lost)
 		fprintf(f, "The ring keeps the first events only;"
 			" --ring=N keeps more.\n");
+	if (s->stack_max)
+		fprintf(f, "Guest stacks: the deepest guest used %llu of its"
+			" %u bytes.\n", (unsigned long long)s->stack_max,
+			LDE_GUEST_STACK_BYTES);
 	for (i = 0; i < SCHED_NR_DISTS; i++)
 		print_dist_note(f, &fg->dist[i]);
 }
@@ -547,7 +551,9 @@ static void json_quality(FILE *f, const struct sched_exp *e,
 	json_dbl(f, "goal_ratio", GOAL_DIRECT_RATIO, "},\n  \"events\": {");
 	json_u64(f, "recorded", s->events, ", ");
 	json_u64(f, "lost", s->events_lost, ", ");
-	json_u64(f, "copied", e->nr_events, "},\n");
+	json_u64(f, "copied", e->nr_events, "},\n  \"guest_stack\": {");
+	json_u64(f, "max_bytes", s->stack_max, ", ");
+	json_u64(f, "size_bytes", LDE_GUEST_STACK_BYTES, "},\n");
 }
 
 static void json_dist(FILE *f, const struct sched_dist_fig *d)

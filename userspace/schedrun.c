@@ -165,8 +165,9 @@ static void explain_result(const char *who, const struct sched_exp *e,
 	fprintf(stderr, "%s: sched_result on CPU %u: %s\n", who, e->cfg.cpu,
 		strerror(err));
 	if (err == ENOENT)
-		fputs("lde.ko has no experiment there any more: was it"
-		      " reloaded?\n", stderr);
+		fputs("lde.ko no longer holds this experiment: was it"
+		      " reloaded, or did another\nexperiment on the same CPU"
+		      " replace it?\n", stderr);
 }
 
 /* One entry per guest; one event per ring slot.  0, or -1 (ENOMEM). */
@@ -201,12 +202,13 @@ static void send_stop(int fd, struct sched_exp *e, const char *who)
  * the experiment ends by itself: its duration is bounded (10 s at most),
  * and a second Ctrl-C quits at once.
  */
-static int wait_result(int fd, struct sched_exp *e, const char *who)
+static int wait_result(int fd, struct sched_exp *e, __u32 id, const char *who)
 {
 	struct lde_sched_result *r = &e->res;
 
 	memset(r, 0, sizeof(*r));
 	r->cpu = e->cfg.cpu;
+	r->id = id;
 	r->flags = LDE_SCHED_WAIT;
 	r->guests = (__u64)(uintptr_t)e->guests;
 	r->guests_size = (__u32)(e->nr_guests * sizeof(*e->guests));
@@ -232,7 +234,7 @@ static int wait_result(int fd, struct sched_exp *e, const char *who)
 int sched_exp_run(int fd, struct sched_exp *e, const char *who)
 {
 	struct saved_signals old;
-	int ret;
+	int ret, id;
 
 	if (alloc_buffers(e)) {
 		fprintf(stderr, "%s: %s\n", who, strerror(ENOMEM));
@@ -240,12 +242,13 @@ int sched_exp_run(int fd, struct sched_exp *e, const char *who)
 	}
 	/* Before the start: a Ctrl-C right after it must not kill us. */
 	catch_signals(&old);
-	if (ioctl(fd, LDE_IOC_SCHED_START, &e->cfg)) {
+	id = ioctl(fd, LDE_IOC_SCHED_START, &e->cfg);
+	if (id < 0) {
 		ret = explain_start(who, e, errno);
 		restore_signals(&old);
 		return ret;
 	}
-	ret = wait_result(fd, e, who) ? EXIT_FAIL : 0;
+	ret = wait_result(fd, e, (__u32)id, who) ? EXIT_FAIL : 0;
 	restore_signals(&old);
 	return ret;
 }

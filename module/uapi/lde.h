@@ -39,15 +39,21 @@
  * assembly switch or Linux's).  It belongs to the module, not to the file
  * that started it: sched_start returns at once, sched_result waits for the
  * end and copies the figures out, sched_stop ends it early, and rmmod ends
- * it too.  One experiment per lab CPU; starting one needs CAP_SYS_ADMIN.
+ * it too, and so does taking the lab CPU offline (CPU hotplug, suspend).
+ * One experiment per lab CPU; starting one needs CAP_SYS_ADMIN.
+ * sched_start returns the experiment's id (> 0), which sched_result can
+ * ask for by name, so that a result is never a newer experiment's.
  * Errors besides the ones above:
  *   EPERM    sched_start without CAP_SYS_ADMIN.
  *   EBUSY    sched_start on a CPU whose experiment is still running.
  *   EINVAL   a bad configuration: see struct lde_sched_config.  Nothing
  *            is changed, and a finished experiment's results stay.
- *   ENOENT   sched_result or sched_stop on a CPU that has no experiment.
+ *   ENOENT   sched_result or sched_stop on a CPU that has no experiment,
+ *            or sched_result for an id whose experiment a newer one on
+ *            that CPU has replaced.
  *   EAGAIN   sched_result without LDE_SCHED_WAIT while it still runs.
- *   EINTR    a signal arrived while sched_result waited.
+ *   EINTR    a signal arrived while sched_result waited (a handler
+ *            installed with SA_RESTART restarts the wait instead).
  */
 #ifndef _UAPI_LDE_H
 #define _UAPI_LDE_H
@@ -55,7 +61,7 @@
 #include <linux/ioctl.h>
 #include <linux/types.h>
 
-#define LDE_ABI_VERSION		1
+#define LDE_ABI_VERSION		2	/* 2: experiment ids, end "offline" */
 #define LDE_DEVICE_PATH		"/dev/lde"
 #define LDE_SYSFS_TRAPS		"/sys/class/lde/lde/traps"
 
@@ -70,7 +76,8 @@ enum lde_trap_nr {
 	LDE_TRAP_ECHO	= 3,	/* arg: struct lde_echo *; returns len */
 	LDE_TRAP_CPL	= 4,	/* arg: struct lde_cpl *; returns 0 */
 	LDE_TRAP_INFO	= 5,	/* arg: struct lde_info *; returns 0 */
-	LDE_TRAP_SCHED_START	= 6,	/* arg: struct lde_sched_config * */
+	/* arg: struct lde_sched_config *; returns the experiment's id */
+	LDE_TRAP_SCHED_START	= 6,
 	LDE_TRAP_SCHED_STOP	= 7,	/* arg: the lab CPU; returns 0 */
 	LDE_TRAP_SCHED_RESULT	= 8,	/* arg: struct lde_sched_result * */
 };
@@ -157,6 +164,14 @@ enum lde_policy {
 #define LDE_SCHED_MAX_RING		1048576
 #define LDE_SCHED_DEFAULT_ITERS		10000
 #define LDE_SCHED_MAX_SLEEP_NS		1000000000ULL	/* 1 s */
+/*
+ * lde engine: each guest's stack, the size of a kernel thread's on
+ * x86-64.  Guard pages below it catch an overflow, as a double fault:
+ * the guest programs use a small part (stack_max), and what runs on a
+ * guest's stack besides (interrupt entry, a kprobe's handler, a BPF
+ * program) is what Linux allows on any kernel thread's.
+ */
+#define LDE_GUEST_STACK_BYTES		16384
 
 /*
  * count guests run workload.  iters: the work between two traps (yield,
@@ -211,6 +226,8 @@ enum lde_sched_end {
 	LDE_END_WATCHDOG = 3,	/* a guest hogged the CPU: see hog_* */
 	LDE_END_STOPPED	 = 4,	/* sched_stop */
 	LDE_END_UNLOAD	 = 5,	/* rmmod */
+	LDE_END_OFFLINE	 = 6,	/* the lab CPU went offline: hotplug, suspend */
+	LDE_NR_ENDS
 };
 
 /* Where a timer interrupt found the lab CPU. */
@@ -263,6 +280,7 @@ struct lde_sched_summary {
 	__u64 direct_ppm;	/* (guest_iters/guest_ns)/(host_iters/host_ns) */
 	__u64 events;		/* events recorded in the ring */
 	__u64 events_lost;	/* events that did not fit */
+	__u64 stack_max;	/* lde engine: the most stack a guest used */
 	struct lde_sched_dist switch_cost;	/* leaving A to running B */
 	struct lde_sched_dist timer_late;	/* timer expiry to handler */
 	struct lde_sched_dist timer_to_guest;	/* expiry to the next guest */
@@ -304,7 +322,8 @@ struct lde_sched_event {
 
 /*
  * LDE_TRAP_SCHED_RESULT: the figures of the experiment on cpu, the last
- * one if it has ended.  guests (if non-zero) receives up to
+ * one if it has ended; with a non-zero id, that experiment's or ENOENT.
+ * guests (if non-zero) receives up to
  * guests_size / sizeof(struct lde_sched_guest) entries, events (if
  * non-zero) up to events_size / sizeof(struct lde_sched_event); the
  * counts copied come back in nr_guests_out and nr_events_out.
@@ -318,6 +337,8 @@ struct lde_sched_result {
 	__u32 events_size;	/* in: bytes at events */
 	__u32 nr_guests_out;	/* out */
 	__u32 nr_events_out;	/* out */
+	__u32 id;		/* in: 0 (the last) or sched_start's id; out */
+	__u32 pad;		/* must be 0 */
 	struct lde_sched_summary summary;	/* out */
 };
 

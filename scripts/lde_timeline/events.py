@@ -22,7 +22,8 @@ REASONS = ['yield', 'timer', 'sleep', 'exit', 'watchdog', 'host']
 MODES = ['host', 'kernel', 'guest']
 CALLERS = ['user', 'guest']
 WORKLOADS = ['spin', 'yield', 'sleep', 'regs', 'exit']
-ENDS = ['running', 'duration', 'exited', 'watchdog', 'stopped', 'unload']
+ENDS = ['running', 'duration', 'exited', 'watchdog', 'stopped', 'unload',
+        'offline']
 GTRAPS = ['yield', 'sleep', 'exit']		# module/sched.h: LDE_GTRAP_*
 USER_TRAPS = ['null', 'getpid', 'clock', 'echo', 'cpl', 'info',
               'sched_start', 'sched_stop', 'sched_result']
