@@ -140,7 +140,8 @@ static int guest_thread(void *arg)
 	wait_turn(g->lab, g);
 	local_irq_disable();
 	lde_guest_start(g);
-	return 0;	/* not reached: a guest leaves through guest_exit() */
+	/* Not reached: a guest leaves through guest_exit(). */
+	unreachable();
 }
 
 static void linux_teardown(struct lde_lab *lab)

@@ -18,10 +18,9 @@
 
 #ifdef __ASSEMBLY__
 
-#include <asm/unwind_hints.h>
-
-/* 6.4 renamed it: "no caller, stack traces end here". */
+/* 6.4 renamed it: "no caller, stack traces end here" (x86's objtool). */
 #ifdef LDE_COMPAT_UNWIND_HINT_EMPTY
+#include <asm/unwind_hints.h>
 #define UNWIND_HINT_END_OF_STACK UNWIND_HINT_EMPTY
 #endif
 

@@ -37,7 +37,8 @@
  * the pattern (a copy, so that the checks need no free register).
  */
 #include <linux/linkage.h>
-#include "context.h"
+#include <linux/objtool.h>
+#include "contract.h"
 
 #define FRAME		(8 * (1 + LDE_NR_PATTERNS))
 #define PAT(i)		(8 + 8 * (i))(%rsp)
@@ -45,6 +46,11 @@
 	.text
 /* The first guest instruction: lde_work is where the range begins. */
 SYM_FUNC_START(lde_work)
+	/*
+	 * timer.c takes this address only to bound the guest text, never to
+	 * call it: with IBT, an address taken needs no ENDBR for that.
+	 */
+	ANNOTATE_NOENDBR
 	testq	%rsi, %rsi
 	jz	2f
 1:	incq	(%rdi)
