@@ -62,5 +62,15 @@ static inline void hrtimer_setup(struct hrtimer *timer,
 #define devnode_const const
 #endif
 
+/*
+ * arm64: the GIC priority mask an exception saved, pt_regs' pmr; 6.x
+ * called it pmr_save.  (An accessor, not a field of the same name.)
+ */
+#ifdef LDE_COMPAT_PMR_SAVE
+#define lde_regs_pmr(regs) ((regs)->pmr_save)
+#else
+#define lde_regs_pmr(regs) ((regs)->pmr)
+#endif
+
 #endif /* __ASSEMBLY__ */
 #endif /* _LDE_COMPAT_H */

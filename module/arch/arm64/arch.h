@@ -25,7 +25,7 @@
 /*
  * "Interrupts on" has two parts on arm64: PSTATE.I clear, and, on a
  * kernel that uses GIC priority masking for pseudo-NMIs, the priority
- * mask saved at entry (pt_regs' pmr_save) at its "all interrupts" value.
+ * mask saved at entry (pt_regs' pmr) at its "all interrupts" value.
  * local_irq_disable() there raises the mask and leaves PSTATE.I alone.
  * The kernel's interrupts_enabled() checks both.
  */
@@ -54,7 +54,7 @@ static __always_inline void lde_arch_redirect(struct pt_regs *regs,
 {
 	ret->pc = regs->pc;
 	ret->pstate = regs->pstate;
-	ret->pmr = regs->pmr_save;
+	ret->pmr = lde_regs_pmr(regs);
 	regs->pc = (unsigned long)to;
 	regs->pstate &= ~PSR_BTYPE_MASK;
 }
