@@ -81,6 +81,7 @@ static void write_index(FILE *f, const struct lab *l)
 	json_kstr(f, "started", l->stamp, ",\n  ");
 	json_kstr(f, "dir", l->dir, ",\n  ");
 	json_kstr(f, "kernel", uname(&u) ? "" : u.release, ",\n  ");
+	json_kstr(f, "arch", cpu_arch.name, ",\n  ");
 	fprintf(f, "\"cpu\": %u,\n", l->cpu);
 	index_goals(f, l);
 	index_steps(f, l);
