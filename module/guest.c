@@ -60,7 +60,7 @@ static notrace void __noreturn run(struct lde_guest *g)
 		break;
 	}
 	lde_guest_spin(&g->work.iters);		/* LDE_WL_SPIN */
-	unreachable();
+	unreachable();	/* for the compiler and objtool, every kernel */
 }
 
 NOKPROBE_SYMBOL(run);

@@ -103,8 +103,8 @@ static bool guest_interrupted(struct lde_lab *lab, struct pt_regs *regs)
  * Make the interrupt return into lde_preempt_trampoline (preempt.S).
  * Only the return address changes (lde_arch_redirect(), arch.h): the
  * interrupt still returns to a context with interrupts on, as it found
- * it, and the kernel's interrupt exit does all it does for one.  Since
- * 7.0 that includes reprogramming the timer hardware
+ * it, and the kernel's interrupt exit does all it does for one.  On 7.x
+ * (not 6.12) that includes reprogramming the timer hardware
  * (CONFIG_HRTIMER_REARM_DEFERRED): an exit to a context with interrupts
  * masked leaves that to a later exit, so masking them here stopped every
  * timer of the lab CPU.  A second interrupt before lde_preempted()
@@ -215,10 +215,10 @@ static enum hrtimer_restart watchdog_fn(struct hrtimer *t)
 
 /*
  * Called by lde_preempt_trampoline, on the preempted guest's stack, with
- * interrupts on (preempt() left them so); it turns them off first thing.
- * Returning resumes the guest where it was interrupted, with the
- * instruction that turns interrupts back on (x86-64's popfq, arm64's
- * eret): lockdep and the irqsoff tracer hear of it here, as
+ * interrupts on: it turns them off first.  Returning resumes the guest
+ * where it was interrupted, with the instruction that turns interrupts
+ * back on (x86-64's popfq, arm64's eret): lockdep and the irqsoff tracer
+ * hear of it here, as
  * local_irq_enable() would tell them.
  * Switch-live (sched.h): neither traced nor probed.
  */

@@ -47,8 +47,9 @@
 /* The first guest instruction: lde_work is where the range begins. */
 SYM_FUNC_START(lde_work)
 	/*
-	 * timer.c takes this address only to bound the guest text, never to
-	 * call it: with IBT, an address taken needs no ENDBR for that.
+	 * timer.c takes this address to bound the range, and nothing calls
+	 * it indirectly: objtool needs no ENDBR here (7.x's SYM_FUNC_START
+	 * has none).
 	 */
 	ANNOTATE_NOENDBR
 	testq	%rsi, %rsi
