@@ -18,7 +18,8 @@
  *
  * lde_work() is also the host thread's baseline loop (experiment.c): the
  * guests and the plain kthread run the very same instructions.  It leaves
- * x0 as it found it, which lde_guest_spin() relies on.
+ * x0 as it found it, which lde_guest_spin() relies on, and clobbers only
+ * x1 and x2.
  *
  * The "regs" program: does a context switch really save everything?
  * lde_guest_regs() loads a pattern of its own (w->pattern[], different
@@ -59,12 +60,19 @@
 
 	.text
 /* The first guest instruction: lde_work is where the range begins. */
+/*
+ * One load, then a store per iteration, so that the count in memory is
+ * always current (a preempted or stopped guest's work is all there): the
+ * loop x86's guest_text.S has, the one gcc makes of
+ * "for (i = 0; i < n; i++) WRITE_ONCE(*counter, *counter + 1)".
+ */
 SYM_FUNC_START(lde_work)
 	cbz	x1, 2f
-1:	ldr	x2, [x0]
-	add	x2, x2, #1
+	ldr	x2, [x0]
+	add	x1, x2, x1		/* the count when we are done */
+1:	add	x2, x2, #1
 	str	x2, [x0]
-	subs	x1, x1, #1
+	cmp	x2, x1
 	b.ne	1b
 2:	ret
 SYM_FUNC_END(lde_work)
