@@ -299,13 +299,14 @@ static inline void lde_ko_path(char *path, size_t size)
 }
 
 /*
- * Kernel log lines that fail any lde VM run (scripts/vm-verdict).  The
- * last two are the debug kernel's UBSAN and debugobjects reports, whose
- * first line has neither BUG: nor WARNING: (scripts/debug-kernel).
+ * Kernel log lines that fail any lde VM run (scripts/vm-verdict): x86
+ * prints "Call Trace:", arm64 "Call trace:".  The last two are the debug
+ * kernel's UBSAN and debugobjects reports, whose first line has neither
+ * BUG: nor WARNING: (scripts/debug-kernel).
  */
 static const char *const lde_bad_words[] __attribute__((unused)) = {
 	"BUG:", "WARNING:", "Oops", "stall", "lockup", "Call Trace:",
-	"UBSAN:", "ODEBUG:",
+	"Call trace:", "UBSAN:", "ODEBUG:",
 };
 
 /*
