@@ -76,7 +76,8 @@ userspace:
 		OUT=$(OUT)/userspace
 
 selftests:
-	$(MAKE) -C selftests CROSS_COMPILE=$(CROSS_COMPILE) OUT=$(OUT)/selftests
+	$(MAKE) -C selftests ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) \
+		OUT=$(OUT)/selftests
 endif
 
 kernels:
@@ -169,7 +170,7 @@ style: $(CHECKPATCH)
 	$(CHECKPATCH) $(CHECKPATCH_FLAGS) $(call ignore,$(USERSPACE_IGNORE)) \
 		-f $(wildcard userspace/*.[ch] userspace/arch/*/*.[ch])
 	$(CHECKPATCH) $(CHECKPATCH_FLAGS) $(call ignore,$(SELFTESTS_IGNORE)) \
-		-f $(wildcard selftests/*.[ch])
+		-f $(wildcard selftests/*.[ch] selftests/arch/*/*.h)
 
 sparse:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) W=1 C=2 CHECK=sparse modules
