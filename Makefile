@@ -6,7 +6,11 @@
 #   make run        set up, build, boot the VM, load lde.ko, run the benchmark
 #   make check      set up, then for every kernel of the table: build lde.ko
 #                   for it, boot it in a VM, load lde.ko, run the selftests
-#   make check KERNELS="6.1 6.12-rt"    the same on some of them
+#   make check KERNELS="6.1 6.12-rt"    the same on some of them (all: every one)
+#   make run KERNELS="6.1 6.1-arm64"    lde report on each, then a page
+#                   across them (scripts/compare-runs): x86-64 against arm64
+#   make ARCH=arm64 [run|check]         the same for arm64: cross-built,
+#                   booted under qemu-system-aarch64 (arm64 kernels only)
 #   make kernels    build/<abi>/lde.ko for each kernel in KERNELS
 #   make style      checkpatch on every C file (script from linux-source-6.1)
 #   make sparse     the module through sparse
@@ -18,16 +22,43 @@
 # default (Debian 12's 6.1).
 #
 # KERNELS are the kernels of the table (scripts/kernels) that make check and
-# make kernels cover: by default all of them, 6.1, 6.12, 6.12-rt and the
-# newest (Debian sid's).  Each has its own build, build/<abi>/lde.ko.
+# make kernels cover: by default 6.1, 6.12, 6.12-rt, the newest (Debian
+# sid's), the debug kernel and 6.1-arm64; KERNELS=all adds newest-arm64,
+# which CI's 90 minutes leave out.  Each has its own build,
+# build/<abi>/lde.ko.
+#
+# ARCH, in the kernel's names (x86, arm64), is the architecture built
+# for; left out, this machine's.  Given on the command line, it also
+# narrows KERNELS to that architecture's.  When it is not this machine's,
+# everything is cross-built (CROSS_COMPILE, by default gcc-aarch64-linux-gnu
+# for arm64) into build/, apart from this machine's own build: lde.ko into
+# build/<abi>/ for each kernel in KERNELS, lde into build/<arch>/userspace
+# and the selftests into build/<arch>/selftests, where scripts/vm --arch
+# finds them.
 
 KVER := $(shell scripts/kver)
 KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 		    /usr/src/linux-headers-$(KVER))
+HOST_ARCH := $(shell uname -m | sed -e 's/x86_64/x86/' -e 's/aarch64/arm64/')
+ifeq ($(origin ARCH),command line)
+override ARCH := $(patsubst x86_64,x86,$(patsubst aarch64,arm64,$(ARCH)))
+KERNELS ?= $(shell scripts/kernels list $(ARCH))
+else
+ARCH := $(HOST_ARCH)
 KERNELS ?= $(shell scripts/kernels list)
+endif
+# KERNELS=all: every kernel of the table, whatever ARCH.
+KERNELS_GIVEN := $(filter command line,$(origin KERNELS))
+override KERNELS := $(if $(filter all,$(KERNELS)),\
+		    $(shell scripts/kernels list all),$(KERNELS))
+# The architectures of kernels $(1): user space is built for each.
+archs_of = $(sort $(foreach k,$(1),\
+	   $(word 2,$(subst |, ,$(shell scripts/kernels row $(k))))))
+KERNEL_ARCHS = $(call archs_of,$(KERNELS))
 
 all: module userspace selftests
 
+ifeq ($(ARCH),$(HOST_ARCH))
 module:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) W=1 modules
 
@@ -36,6 +67,26 @@ userspace:
 
 selftests:
 	$(MAKE) -C selftests
+else
+CROSS_x86 := x86_64-linux-gnu-
+CROSS_arm64 := aarch64-linux-gnu-
+CROSS_COMPILE ?= $(CROSS_$(ARCH))
+OUT := $(CURDIR)/build/$(ARCH)
+
+# The first kernel of the architecture (6.1-arm64), or those in KERNELS.
+module:
+	@for k in $(if $(filter command line,$(origin KERNELS)),$(KERNELS),\
+		  $(firstword $(KERNELS))); do \
+		scripts/build-module -q $$k || exit 1; done
+
+userspace:
+	$(MAKE) -C userspace ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) \
+		OUT=$(OUT)/userspace
+
+selftests:
+	$(MAKE) -C selftests ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) \
+		OUT=$(OUT)/selftests
+endif
 
 kernels:
 	scripts/setup $(KERNELS)
@@ -45,14 +96,23 @@ setup:
 	scripts/setup $(KERNELS)
 
 # Each step is a sub-make so that KDIR is worked out after setup ran.
+# make run: the report on ARCH's first kernel; make run KERNELS="..." (or
+# all): on each of them, then one page across them (scripts/compare-runs).
+RUN_KERNEL := $(if $(filter x86,$(ARCH)),6.1,6.1-$(ARCH))
+RUN_KERNELS = $(if $(KERNELS_GIVEN),$(KERNELS),$(RUN_KERNEL))
 run:
-	scripts/setup 6.1
+	scripts/setup $(RUN_KERNELS)
 	$(MAKE) all
-	scripts/run
+	@for a in $(filter-out $(ARCH),$(call archs_of,$(RUN_KERNELS))); do \
+		$(MAKE) ARCH=$$a userspace || exit 1; done
+	@for k in $(RUN_KERNELS); do scripts/build-module -q $$k || exit 1; done
+	scripts/run $(addprefix --kernel ,$(RUN_KERNELS))
 
 check:
 	scripts/setup $(KERNELS)
 	$(MAKE) all
+	@for a in $(filter-out $(ARCH),$(KERNEL_ARCHS)); do \
+		$(MAKE) ARCH=$$a userspace selftests || exit 1; done
 	scripts/check $(KERNELS)
 
 CHECKPATCH := .cache/checkpatch/scripts/checkpatch.pl
@@ -115,15 +175,16 @@ ignore = --ignore $(subst $(space),$(comma),$(strip $(1)))
 CHECKPATCH_FLAGS := --no-tree --quiet --strict --show-types
 TRACE_H := module/lde_trace.h
 MODULE_C = $(filter-out %.mod.c $(TRACE_H),\
-	   $(wildcard module/*.[ch] module/uapi/*.h))
+	   $(wildcard module/*.[ch] module/uapi/*.h module/arch/*/*.h \
+		      module/compat/*.h))
 style: $(CHECKPATCH)
 	$(CHECKPATCH) $(CHECKPATCH_FLAGS) $(call ignore,ENOSYS) -f $(MODULE_C)
 	$(CHECKPATCH) $(CHECKPATCH_FLAGS) $(call ignore,$(TRACE_IGNORE)) \
 		-f $(TRACE_H)
 	$(CHECKPATCH) $(CHECKPATCH_FLAGS) $(call ignore,$(USERSPACE_IGNORE)) \
-		-f $(wildcard userspace/*.[ch])
+		-f $(wildcard userspace/*.[ch] userspace/arch/*/*.[ch])
 	$(CHECKPATCH) $(CHECKPATCH_FLAGS) $(call ignore,$(SELFTESTS_IGNORE)) \
-		-f $(wildcard selftests/*.[ch])
+		-f $(wildcard selftests/*.[ch] selftests/arch/*/*.h)
 
 sparse:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) W=1 C=2 CHECK=sparse modules

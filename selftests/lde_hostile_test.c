@@ -13,7 +13,8 @@
  *   - a kprobe (at the entry of every lde function that takes one, and at
  *     an instruction inside it) or a kretprobe, through kprobe_events.
  *     Functions the kernel refuses (notrace, NOKPROBE_SYMBOL, patched
- *     text) are counted, not failed; some of the inner kprobes must be
+ *     text) are counted, not failed; where the kernel optimizes kprobes
+ *     (CONFIG_OPTPROBES: x86, not arm64), some of the inner ones must be
  *     optimized (a jump instead of an int3);
  *   - perf probe -m lde.ko on a few functions, with arguments read from
  *     lde.ko's debuginfo, while perf record records them;
@@ -1118,9 +1119,14 @@ FIXTURE_SETUP(optprobes)
 		LDE_SETUP_SKIP("no %s (CONFIG_KPROBE_EVENTS)", KPROBE_EVENTS);
 	if (access(KPROBES_LIST, R_OK))
 		LDE_SETUP_SKIP("no %s (debugfs)", KPROBES_LIST);
-	if (lde_read_text(KPROBES_OPT, buf, sizeof(buf)) < 0 || buf[0] != '1')
-		LDE_SETUP_SKIP("kprobes are not optimized here (%s)",
+	/* arm64 has no optimized kprobes: its kprobes are all brk. */
+	if (lde_read_text(KPROBES_OPT, buf, sizeof(buf)) < 0)
+		LDE_SETUP_SKIP("this kernel never optimizes kprobes: no %s "
+			       "(CONFIG_OPTPROBES, which arm64 does not have)",
 			       KPROBES_OPT);
+	if (buf[0] != '1')
+		LDE_SETUP_SKIP("kprobe optimization is switched off (%s: %c)",
+			       KPROBES_OPT, buf[0]);
 }
 
 FIXTURE_TEARDOWN(optprobes)

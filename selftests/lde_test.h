@@ -31,8 +31,12 @@
 #include "kselftest_harness.h"
 #include "lde.h"
 
-/* Start of the kernel text mapping on x86-64: never a user address. */
-#define LDE_KERNEL_ADDR		0xffffffff81000000UL
+/*
+ * The architecture these tests were built for: LDE_ARCH_HERE, what the
+ * cpl trap must show there, an address that is never a user address, and
+ * the privileged read user mode may not do (selftests/arch/<arch>/).
+ */
+#include "lde_arch_test.h"
 
 /* The module's name, for delete_module(2), and a file only it has. */
 #define LDE_MODULE_NAME		"lde"
@@ -247,13 +251,14 @@ static inline void lde_ko_path(char *path, size_t size)
 }
 
 /*
- * Kernel log lines that fail any lde VM run (scripts/vm-verdict).  The
- * last two are the debug kernel's UBSAN and debugobjects reports, whose
- * first line has neither BUG: nor WARNING: (scripts/debug-kernel).
+ * Kernel log lines that fail any lde VM run (scripts/vm-verdict): x86
+ * prints "Call Trace:", arm64 "Call trace:".  The last two are the debug
+ * kernel's UBSAN and debugobjects reports, whose first line has neither
+ * BUG: nor WARNING: (scripts/debug-kernel).
  */
 static const char *const lde_bad_words[] __attribute__((unused)) = {
 	"BUG:", "WARNING:", "Oops", "stall", "lockup", "Call Trace:",
-	"UBSAN:", "ODEBUG:",
+	"Call trace:", "UBSAN:", "ODEBUG:",
 };
 
 /*

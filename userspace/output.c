@@ -59,11 +59,13 @@ static void print_ratios(FILE *f, const struct report *r)
 static void print_table(FILE *f, const struct report *r, bool histogram)
 {
 	double base = r->ioctl >= 0 ? r->res[r->ioctl].st.p50 : 0;
+	char rate[48], grain[160];
 	bool capped = false;
 	size_t i;
 
-	fprintf(f, "lde trap: ns per call on CPU %d, TSC %.3f GHz, %zu samples"
-		" per subject\n", r->cpu, r->tsc->hz / 1e9, r->loops);
+	fprintf(f, "lde trap: ns per call on CPU %d, %s, %zu samples"
+		" per subject\n", r->cpu,
+		tsc_rate(r->tsc, rate, sizeof(rate)), r->loops);
 	fprintf(f, "Min..Max: calls timed one by one, minus %.1f ns of"
 		" loop+timer overhead.\n", r->ov.sample_ns);
 	fprintf(f, "Avg: median of the per-call means of batches of %zu"
@@ -71,6 +73,7 @@ static void print_table(FILE *f, const struct report *r, bool histogram)
 	if (!r->tsc->invariant)
 		fprintf(f, "Note: this CPU does not report an invariant TSC;"
 			" ns figures assume its rate held\nsince calibration.\n");
+	fputs(tsc_grain_note(r->tsc, grain, sizeof(grain)), f);
 	if (*r->note)
 		fprintf(f, "Note: %s.\n", r->note);
 

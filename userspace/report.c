@@ -244,7 +244,7 @@ static void run_trap(struct lab *l)
 	};
 	if (measure_pin_cpu((int)l->cpu) < 0 || tsc_calibrate(&l->tsc)) {
 		lab_step_set(l, STEP_TRAP, STEP_FAILED, "pinning to CPU %u and"
-			     " calibrating the TSC: %s", l->cpu,
+			     " calibrating the clock: %s", l->cpu,
 			     strerror(errno));
 		return;
 	}

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/utsname.h>
 
+#include "cpu_arch.h"
 #include "duration.h"
 #include "json.h"
 #include "report.h"
@@ -80,6 +81,7 @@ static void write_index(FILE *f, const struct lab *l)
 	json_kstr(f, "started", l->stamp, ",\n  ");
 	json_kstr(f, "dir", l->dir, ",\n  ");
 	json_kstr(f, "kernel", uname(&u) ? "" : u.release, ",\n  ");
+	json_kstr(f, "arch", cpu_arch.name, ",\n  ");
 	fprintf(f, "\"cpu\": %u,\n", l->cpu);
 	index_goals(f, l);
 	index_steps(f, l);
@@ -236,19 +238,26 @@ static void write_summary(FILE *f, const struct lab *l)
 	struct utsname u;
 
 	fprintf(f, "# lde report, %s\n\n", l->stamp);
-	fprintf(f, "Linux %s, lab CPU %u.  Every figure was measured in this"
-		" one run, one\nexperiment after the other on the lab CPU."
-		"  In a VM, and most of all under\nQEMU's TCG, absolute times"
-		" are inflated and drift; each goal is a ratio of\ntwo figures"
-		" measured side by side, which carries over to hardware.\n\n"
-		"## Goals\n\n", uname(&u) ? "?" : u.release, l->cpu);
+	fprintf(f, "Linux %s on %s, lab CPU %u.  Every figure was measured"
+		" in this one run,\none experiment after the other on the lab"
+		" CPU.  In a VM absolute times are\ninflated, and under QEMU's"
+		" TCG, which emulates the CPU instruction by\ninstruction, they"
+		" are not hardware's at all: 10 to 100 times slower, and"
+		" drifting.\nEach goal is a ratio of two figures measured side"
+		" by side, which carries over\nto hardware.\n\n## Goals\n\n",
+		uname(&u) ? "?" : u.release, cpu_arch.name, l->cpu);
 	goal_table(f, l);
 	plot_list(f, l);
 	hog_table(f, l);
 	fprintf(f, "\n## The privileged demo\n\n[demo_privileged.txt]"
-		"(demo_privileged.txt): %s\n", l->demo_status ? "**failed**"
-		: "a child's `mov %cr0` in user mode died of SIGSEGV (#GP);"
-		" the cpl trap read CR0 at CPL 0.");
+		"(demo_privileged.txt): ");
+	if (l->demo_status)
+		fputs("**failed**\n", f);
+	else
+		fprintf(f, "a child's `%s` in user mode died of SIG%s (%s);"
+			" the cpl trap read %s in kernel mode.\n",
+			cpu_arch.insn, sigabbrev_np(cpu_arch.fault_signal) ?: "?",
+			cpu_arch.fault_name, cpu_arch.ctl_name[0]);
 	problems(f, l);
 	fputs("\n## Files\n\n"
 	      "report.json (this summary for programs); trap, ctx, goals:"
