@@ -74,8 +74,9 @@ CROSS_COMPILE ?= $(CROSS_$(ARCH))
 OUT := $(CURDIR)/build/$(ARCH)
 
 # The first kernel of the architecture (6.1-arm64), or those in KERNELS.
+# '+': the kernel's make under it shares make -j's jobs (and says nothing).
 module:
-	@for k in $(if $(filter command line,$(origin KERNELS)),$(KERNELS),\
+	+@for k in $(if $(filter command line,$(origin KERNELS)),$(KERNELS),\
 		  $(firstword $(KERNELS))); do \
 		scripts/build-module -q $$k || exit 1; done
 
@@ -90,7 +91,7 @@ endif
 
 kernels:
 	scripts/setup $(KERNELS)
-	@for k in $(KERNELS); do scripts/build-module -q $$k || exit 1; done
+	+@for k in $(KERNELS); do scripts/build-module -q $$k || exit 1; done
 
 setup:
 	scripts/setup $(KERNELS)
@@ -105,7 +106,7 @@ run:
 	$(MAKE) all
 	@for a in $(filter-out $(ARCH),$(call archs_of,$(RUN_KERNELS))); do \
 		$(MAKE) ARCH=$$a userspace || exit 1; done
-	@for k in $(RUN_KERNELS); do scripts/build-module -q $$k || exit 1; done
+	+@for k in $(RUN_KERNELS); do scripts/build-module -q $$k || exit 1; done
 	scripts/run $(addprefix --kernel ,$(RUN_KERNELS))
 
 check:
