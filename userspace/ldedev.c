@@ -20,17 +20,9 @@
 
 #include "ldedev.h"
 
-/* Indexed by enum lde_trap_nr.  The module's names, as the sysfs files. */
+/* Indexed by enum lde_trap_nr: lde.h's list, as the module's sysfs files. */
 static const char *const known[] = {
-	[LDE_TRAP_NULL]		= "null",
-	[LDE_TRAP_GETPID]	= "getpid",
-	[LDE_TRAP_CLOCK]	= "clock",
-	[LDE_TRAP_ECHO]		= "echo",
-	[LDE_TRAP_CPL]		= "cpl",
-	[LDE_TRAP_INFO]		= "info",
-	[LDE_TRAP_SCHED_START]	= "sched_start",
-	[LDE_TRAP_SCHED_STOP]	= "sched_stop",
-	[LDE_TRAP_SCHED_RESULT]	= "sched_result",
+	LDE_TRAPS(LDE_NAME, LDE_NAME)
 };
 
 const char *lde_trap_name(unsigned int nr)

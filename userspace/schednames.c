@@ -2,9 +2,9 @@
 /*
  * schednames.c - the mini scheduler's enums as words, both ways.
  *
- * Designated initializers indexed by lde.h's own constants: a renumbered
- * constant moves its word along with it, and a new one without a word
- * shows up as "?" instead of as its neighbour's name.
+ * The words are lde.h's own lists (LDE_ENGINES()...), the ones lde.ko's
+ * tracepoints print, expanded into arrays indexed by the enums.  A number
+ * this tool does not know shows up as "?" instead of as its neighbour.
  *
  * Use: see schednames.h.
  */
@@ -13,46 +13,27 @@
 #include "schednames.h"
 
 const char *const sched_engines[LDE_NR_ENGINES] = {
-	[LDE_ENGINE_LDE]	= "lde",
-	[LDE_ENGINE_LINUX]	= "linux",
+	LDE_ENGINES(LDE_NAME, LDE_NAME)
 };
 
 const char *const sched_policies[LDE_NR_POLICIES] = {
-	[LDE_POLICY_COOP]	= "coop",
-	[LDE_POLICY_RR]		= "rr",
+	LDE_POLICIES(LDE_NAME, LDE_NAME)
 };
 
 const char *const sched_workloads[LDE_NR_WORKLOADS] = {
-	[LDE_WL_SPIN]	= "spin",
-	[LDE_WL_YIELD]	= "yield",
-	[LDE_WL_SLEEP]	= "sleep",
-	[LDE_WL_REGS]	= "regs",
-	[LDE_WL_EXIT]	= "exit",
+	LDE_WORKLOADS(LDE_NAME, LDE_NAME)
 };
 
 const char *const sched_reasons[LDE_NR_SWITCH_REASONS] = {
-	[LDE_SW_YIELD]		= "yield",
-	[LDE_SW_TIMER]		= "timer",
-	[LDE_SW_SLEEP]		= "sleep",
-	[LDE_SW_EXIT]		= "exit",
-	[LDE_SW_WATCHDOG]	= "watchdog",
-	[LDE_SW_HOST]		= "host",
+	LDE_SWITCH_REASONS(LDE_NAME, LDE_NAME)
 };
 
 const char *const sched_ends[SCHED_NR_ENDS] = {
-	[LDE_END_NONE]		= "running",
-	[LDE_END_DURATION]	= "duration",
-	[LDE_END_EXITED]	= "exited",
-	[LDE_END_WATCHDOG]	= "watchdog",
-	[LDE_END_STOPPED]	= "stopped",
-	[LDE_END_UNLOAD]	= "unload",
-	[LDE_END_OFFLINE]	= "offline",
+	LDE_ENDS(LDE_NAME, LDE_NAME)
 };
 
 const char *const sched_modes[SCHED_NR_MODES] = {
-	[LDE_MODE_HOST]		= "host",
-	[LDE_MODE_KERNEL]	= "kernel",
-	[LDE_MODE_GUEST]	= "guest",
+	LDE_MODES(LDE_NAME, LDE_NAME)
 };
 
 const char *sched_name(const char *const *names, unsigned int n,

@@ -21,7 +21,7 @@ extern const char *const sched_workloads[LDE_NR_WORKLOADS];
 extern const char *const sched_reasons[LDE_NR_SWITCH_REASONS];
 #define SCHED_NR_ENDS	LDE_NR_ENDS
 extern const char *const sched_ends[SCHED_NR_ENDS];
-#define SCHED_NR_MODES	(LDE_MODE_GUEST + 1)
+#define SCHED_NR_MODES	LDE_NR_MODES
 extern const char *const sched_modes[SCHED_NR_MODES];
 
 /* names[v], or "?" for a number this tool does not know. */
