@@ -116,7 +116,7 @@ style: $(CHECKPATCH)
 	$(CHECKPATCH) $(CHECKPATCH_FLAGS) $(call ignore,$(UAPI_IGNORE)) \
 		-f $(UAPI_H)
 	$(CHECKPATCH) $(CHECKPATCH_FLAGS) $(call ignore,$(USERSPACE_IGNORE)) \
-		-f $(wildcard userspace/*.[ch])
+		-f $(wildcard userspace/*.[ch] userspace/*/*.[ch])
 	$(CHECKPATCH) $(CHECKPATCH_FLAGS) $(call ignore,$(SELFTESTS_IGNORE)) \
 		-f $(wildcard selftests/*.[ch])
 

@@ -28,7 +28,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cmds.h"
+#include "cmd/cmds.h"
 
 static void usage(FILE *f)
 {
