@@ -89,10 +89,9 @@ UAPI_IGNORE := ENOSYS COMPLEX_MACRO MACRO_ARG_REUSE CAMELCASE
 USER_IGNORE := ENOSYS SPLIT_STRING PREFER_KERNEL_TYPES \
 	PREFER_DEFINED_ATTRIBUTE_MACRO PREFER_FALLTHROUGH BIT_MACRO \
 	EMBEDDED_FUNCTION_NAME USE_NEGATIVE_ERRNO
-# userspace/ also:
-#   ARRAY_SIZE          libc has no ARRAY_SIZE(); the selftests keep this
-#                       rule, because kselftest.h defines one.
-USERSPACE_IGNORE := $(USER_IGNORE) ARRAY_SIZE
+# userspace/ keeps the rest: it defines ARRAY_SIZE() once, in
+# userspace/lib/common.h, and the selftests have kselftest.h's.
+USERSPACE_IGNORE := $(USER_IGNORE)
 # selftests/ also:
 #   BRACES              kselftest_harness.h's ASSERT_*()/EXPECT_*() expand to
 #                       two statements (the check, then a for loop for an

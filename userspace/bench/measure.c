@@ -61,55 +61,6 @@ struct plan {
 	struct result *res;
 };
 
-int measure_pin_cpu(int cpu)
-{
-	long conf = sysconf(_SC_NPROCESSORS_CONF);
-	size_t ncpu = conf > 0 ? (size_t)conf : 1;
-	size_t size, bits;
-	cpu_set_t *set;
-	int c, ret = -1, err;
-
-	/* The kernel rejects a mask shorter than its own: grow until it fits. */
-	for (;;) {
-		set = CPU_ALLOC(ncpu);
-		if (!set)
-			return -1;
-		size = CPU_ALLOC_SIZE(ncpu);
-		if (!sched_getaffinity(0, size, set))
-			break;
-		err = errno;
-		CPU_FREE(set);
-		if (err != EINVAL || ncpu >= (1u << 20)) {
-			errno = err;
-			return -1;
-		}
-		ncpu *= 2;
-	}
-	/* Offline CPUs are never in the affinity mask. */
-	bits = size * 8;
-	if (cpu < 0) {
-		for (c = (int)bits - 1; c >= 0; c--)
-			if (CPU_ISSET_S(c, size, set))
-				break;
-		cpu = c;
-	} else if ((size_t)cpu >= bits || !CPU_ISSET_S(cpu, size, set)) {
-		cpu = -1;
-	}
-	err = EINVAL;
-	if (cpu >= 0) {
-		CPU_ZERO_S(size, set);
-		CPU_SET_S(cpu, size, set);
-		if (!sched_setaffinity(0, size, set))
-			ret = cpu;
-		else
-			err = errno;
-	}
-	CPU_FREE(set);
-	if (ret < 0)
-		errno = err;
-	return ret;
-}
-
 /*
  * Hide the function pointer from the optimizer (an empty asm that "may
  * change" it, like the kernel's OPTIMIZER_HIDE_VAR()): the compiler then

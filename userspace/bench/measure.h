@@ -8,7 +8,7 @@
  * Use:
  *	struct measure_cfg cfg = { .loops = 20000, .batch = 1000,
  *				   .budget_ns = 1e9 };
- *	cpu = measure_pin_cpu(-1);
+ *	cpu = cpus_pin(-1);		// lib/cpus.h
  *	tsc_calibrate(&tsc);
  *	measure_run(&cfg, &tsc, subjects, n, results, &overhead);
  */
@@ -18,8 +18,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "lib/stats.h"
 #include "bench/tsc.h"
+#include "lib/stats.h"
 
 #define SUBJECT_NAME_LEN	24
 
@@ -64,14 +64,6 @@ struct result {
 	/* cfg->keep: the samples, ns, sorted; free() it.  Otherwise NULL. */
 	double *ns;
 };
-
-/*
- * Pin the calling thread to cpu, or with cpu < 0 to the highest-numbered
- * CPU it may run on (CPU 0 usually handles most interrupts and
- * housekeeping).  Returns the CPU, or -1 with errno set: EINVAL if cpu is
- * offline or outside our allowed set.
- */
-int measure_pin_cpu(int cpu);
 
 /*
  * Measure subj[0..n-1] into res[0..n-1] and report the overhead that was

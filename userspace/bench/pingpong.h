@@ -23,7 +23,7 @@
  *				   .budget_ns = 1e9 };
  *	struct pingpong pp;
  *
- *	measure_pin_cpu(-1);
+ *	cpus_pin(-1);		// lib/cpus.h
  *	tsc_calibrate(&tsc);
  *	if (pingpong_run(&cfg, &tsc, &pp))
  *		fprintf(stderr, "%s: %s\n", pp.why, strerror(errno));
@@ -42,8 +42,8 @@
 #include <stddef.h>
 
 #include "bench/measure.h"
-#include "lib/stats.h"
 #include "bench/tsc.h"
+#include "lib/stats.h"
 
 /*
  * Which figures may be too long, by the share of round trips made longer

@@ -32,8 +32,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "dev/ldedev.h"
 #include "bench/subjects.h"
+#include "dev/device.h"
+#include "lib/common.h"
 
 #define CLOCKSOURCE_PATH \
 	"/sys/devices/system/clocksource/clocksource0/current_clocksource"
@@ -207,7 +208,7 @@ static void clock_note(struct subjects *ss)
 		ss->clocksource[0] = '\0';
 	fclose(f);
 	ss->clocksource[strcspn(ss->clocksource, "\n")] = '\0';
-	for (i = 0; i < sizeof(no_vdso) / sizeof(no_vdso[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(no_vdso); i++)
 		if (!strcmp(ss->clocksource, no_vdso[i]))
 			snprintf(ss->clock_note, sizeof(ss->clock_note),
 				 "clocksource %s cannot be read from user"
@@ -421,7 +422,7 @@ static int add_echo(struct subjects *ss, int fd, char *err, size_t len)
 	char name[SUBJECT_NAME_LEN];
 	size_t i;
 
-	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
 		__u32 n = sizes[i];
 		struct trap_ctx *c;
 

@@ -17,8 +17,9 @@
 #include <string.h>
 
 #include "cmd/cli.h"
-#include "cmd/cmds.h"
-#include "bench/measure.h"
+#include "cmd/labcpu.h"
+#include "lib/common.h"
+#include "lib/cpus.h"
 #include "lib/opts.h"
 
 /* getopt_long() values of the long options that have no letter. */
@@ -75,10 +76,7 @@ static int take(const struct cli_cmd *cmd, char **argv, int c,
 
 	switch (c) {
 	case 'a':
-		if (opts_num(cmd->who, "-a", optarg, 0, INT_MAX, &v))
-			return CLI_BAD;
-		o->cpu = (int)v;
-		return CLI_OK;
+		return labcpu_arg(cmd->who, optarg, &o->cpu) ? CLI_BAD : CLI_OK;
 	case 'l':
 		if (opts_num(cmd->who, "-l", optarg, 1, cmd->max_loops, &v))
 			return CLI_BAD;
@@ -161,8 +159,11 @@ void cli_usage_options(FILE *f, const struct cli_cmd *cmd)
 
 int cli_pin(const char *who, int cpu)
 {
-	int got = measure_pin_cpu(cpu);
+	int got = labcpu_pick(who, cpu);
 
+	if (got < 0)
+		return -EXIT_FAIL;
+	got = cpus_pin(got);
 	if (got >= 0)
 		return got;
 	if (errno == EINVAL && cpu >= 0) {

@@ -31,8 +31,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "lib/render.h"
 #include "bench/tsc.h"
+#include "lib/render.h"
 
 #define CLI_FLAGS_MAX	4
 
@@ -56,7 +56,7 @@ struct cli_cmd {
 };
 
 struct cli_opts {
-	int cpu;			/* -a; -1: the last CPU we may use */
+	int cpu;			/* -a; -1: the default lab CPU */
 	size_t loops;			/* -l */
 	size_t batch;			/* --batch */
 	bool quiet;			/* -q */
@@ -82,9 +82,9 @@ int cli_parse(int argc, char **argv, const struct cli_cmd *cmd,
 void cli_usage_options(FILE *f, const struct cli_cmd *cmd);
 
 /*
- * measure_pin_cpu(cpu), with a message on failure that starts with who.
- * Returns the CPU, or -EXIT_USAGE (cpu offline or not allowed) or
- * -EXIT_FAIL.
+ * Pin to the lab CPU: cpu (-a), or the default one (labcpu.h), with a
+ * message on failure that starts with who.  Returns the CPU, or
+ * -EXIT_USAGE (cpu offline or not allowed) or -EXIT_FAIL.
  */
 int cli_pin(const char *who, int cpu);
 

@@ -6,7 +6,7 @@
  * pipe ping-pong between two processes (lmbench lat_ctx style) and a
  * sched_yield ping-pong between two threads, each reported per switch
  * with the cost of the same calls without a switch subtracted
- * (pingpong.c).  It needs no module.  Options use cyclictest's letters
+ * (bench/pingpong.c; the experiment and its output are exp/ctx.c's).  It needs no module.  Options use cyclictest's letters
  * where they mean the same (-a -l -q -h).
  *
  *	lde ctx				the table, with an explanation
@@ -25,28 +25,20 @@
 #include <string.h>
 
 #include "cmd/cli.h"
-#include "cmd/cmds.h"
-#include "exp/ctx_output.h"
-#include "bench/pingpong.h"
-#include "bench/tsc.h"
-
-/*
- * Per subject, and there are four (two round trips, two subtracted
- * calls): the run takes about 4 s at most, even in a slow TCG VM.
- */
-#define BUDGET_S	1.0
+#include "cmd/cmd.h"
+#include "exp/ctx.h"
 
 static void usage(FILE *f);
 
 static const struct cli_cmd ctx_cli = {
 	.who = "lde ctx",
 	.usage = usage,
-	.loops = 10000,
+	.loops = CTX_LOOPS,
 	/* Buffers take about 100 bytes per round trip asked for. */
 	.max_loops = 1000000,
-	.batch = 100,
+	.batch = CTX_BATCH,
 	.max_batch = 100000,
-	.budget_s = BUDGET_S,
+	.budget_s = CTX_BUDGET_S,
 	.item = "test",
 	.unit = "round trip",
 	.quiet_help = "print only the median per switch of each test",
@@ -66,11 +58,9 @@ static void usage(FILE *f)
 	      " warning says why),\n2 bad usage.\n", f);
 }
 
-int cmd_ctx(int argc, char **argv)
+static int run(int argc, char **argv)
 {
-	struct measure_cfg cfg;
-	struct ctx_report rep;
-	struct pingpong pp;
+	struct ctx_bench c;
 	struct cli_opts o;
 	struct tsc tsc;
 	int cpu, ret;
@@ -78,20 +68,18 @@ int cmd_ctx(int argc, char **argv)
 	ret = cli_start(argc, argv, &ctx_cli, &o, &cpu, &tsc);
 	if (ret != CLI_GO)
 		return ret;
-
-	cfg = (struct measure_cfg){
-		.loops = o.loops,
-		.batch = o.batch,
-		.budget_ns = BUDGET_S * 1e9,
-	};
-	if (pingpong_run(&cfg, &tsc, &pp)) {
-		fprintf(stderr, "lde ctx: %s: %s\n", pp.why, strerror(errno));
+	if (ctx_bench_run(&c, &tsc, cpu, o.loops, o.batch)) {
+		fprintf(stderr, "lde ctx: %s: %s\n", c.pp.why, strerror(errno));
 		return EXIT_FAIL;
 	}
-	rep = (struct ctx_report){
-		.tsc = &tsc, .cpu = cpu, .loops = o.loops, .batch = o.batch,
-		.budget_s = BUDGET_S, .pp = &pp,
-	};
-	ctx_output(stdout, &rep, o.fmt, o.quiet, o.histogram);
-	return pingpong_trusted(&pp) ? 0 : EXIT_FAIL;
+	ctx_bench_print(stdout, &c, o.fmt, o.quiet, o.histogram);
+	return pingpong_trusted(&c.pp) ? 0 : EXIT_FAIL;
 }
+
+const struct cmd cmd_ctx = {
+	.name = "ctx",
+	.run = run,
+	.help = { { "ctx [options]", "time context switches: pipe and"
+		    " sched_yield ping-pong\non one CPU, per switch (lde ctx"
+		    " --help)" } },
+};

@@ -34,8 +34,8 @@
 #include <ucontext.h>
 #include <unistd.h>
 
-#include "cmd/cmds.h"
-#include "dev/ldedev.h"
+#include "cmd/cmd.h"
+#include "dev/device.h"
 
 #define X86_TRAP_GP	13	/* the vector the kernel reports for #GP */
 #define CHILD_NO_SETUP	10	/* exit codes of a child that did not die */
@@ -311,7 +311,7 @@ static int demo_privileged(void)
 	return EXIT_FAIL;
 }
 
-int cmd_demo(int argc, char **argv)
+static int run(int argc, char **argv)
 {
 	if (argc >= 2 && !strcmp(argv[1], "coop"))
 		return demo_coop(argc - 1, argv + 1);
@@ -325,3 +325,14 @@ int cmd_demo(int argc, char **argv)
 	usage(stderr);
 	return EXIT_USAGE;
 }
+
+const struct cmd cmd_demo = {
+	.name = "demo",
+	.run = run,
+	.help = {
+		{ "demo privileged", "run a privileged instruction in user"
+		  " mode, then via a trap" },
+		{ "demo coop", "a hog under cooperative scheduling, then under"
+		  " a timer" },
+	},
+};

@@ -4,7 +4,8 @@
  * program that never gives it up?
  *
  * The same three guests run twice on the lab CPU: two that work about
- * BURST_QUANTA quanta and then trap to yield, and one that spins forever.
+ * HOG_BURST_QUANTA quanta and then trap to yield, and one that spins
+ * forever.  The constants are lde report's hog experiments' (exp/hogs.h).
  *
  *  1. Cooperative (-P coop): the CPU changes hands only on a trap.  Once
  *     the spin guest runs, nothing else does, not even the mini-kernel,
@@ -16,7 +17,7 @@
  *
  * A short calibration run first measures how fast a guest computes here
  * (a TCG VM is some 50 times slower than hardware), so that "about
- * BURST_QUANTA quanta of work" holds on any machine.
+ * HOG_BURST_QUANTA quanta of work" holds on any machine.
  *
  *	$ sudo insmod module/lde.ko
  *	$ sudo lde demo coop			about a second
@@ -34,21 +35,16 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cmd/cmds.h"
-#include "lib/cpulist.h"
+#include "cmd/cmd.h"
+#include "cmd/labcpu.h"
+#include "dev/names.h"
+#include "exp/hogs.h"
+#include "exp/sched.h"
 #include "lib/duration.h"
 #include "lib/opts.h"
-#include "dev/schednames.h"
-#include "exp/schedout.h"
-#include "dev/schedrun.h"
-#include "dev/schedstats.h"
 
 #define WHO		"lde demo coop"
-#define WATCHDOG_NS	200000000ULL	/* 200 ms: a hog is caught quickly */
-#define DURATION_NS	500000000ULL	/* 500 ms per step */
-#define QUANTUM_NS	1000000ULL	/* 1 ms */
 #define CALIB_NS	50000000ULL	/* 50 ms to measure the loop's speed */
-#define BURST_QUANTA	10	/* a yield guest's work between two yields */
 #define FAIR_JAIN	0.9	/* "shared fairly", for the exit status */
 #define NR_YIELD	2	/* guests 0..NR_YIELD-1 yield, the last spins */
 
@@ -56,7 +52,7 @@ struct demo {
 	int fd;
 	unsigned int cpu;
 	__u32 engine;
-	uint64_t iters;		/* a yield guest's work: BURST_QUANTA quanta */
+	uint64_t iters;		/* a yield guest's work: HOG_BURST_QUANTA */
 	bool interrupted;	/* Ctrl-C: no more steps */
 };
 
@@ -84,7 +80,7 @@ static int parse_opts(int argc, char **argv, struct demo *d)
 		{ "help",     no_argument,       NULL, 'H' },
 		{ NULL,       0,                 NULL, 0 },
 	};
-	unsigned long v;
+	char all[80];
 	int c, w, cpu = -1;
 
 	opterr = 0;
@@ -92,18 +88,20 @@ static int parse_opts(int argc, char **argv, struct demo *d)
 	while ((c = getopt_long(argc, argv, ":e:a:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'e':
-			w = SCHED_LOOKUP(sched_engines, optarg);
+			w = NAME_LOOKUP(sched_engines, optarg);
 			if (w < 0) {
-				fprintf(stderr, WHO ": -e wants lde or linux,"
-					" not '%s'\n", optarg);
+				fprintf(stderr, WHO ": -e wants %s, not '%s'\n",
+					names_or(all, sizeof(all),
+						 sched_engines,
+						 ARRAY_SIZE(sched_engines)),
+					optarg);
 				return -1;
 			}
 			d->engine = (__u32)w;
 			break;
 		case 'a':
-			if (opts_num(WHO, "-a", optarg, 0, INT_MAX, &v))
+			if (labcpu_arg(WHO, optarg, &cpu))
 				return -1;
-			cpu = (int)v;
 			break;
 		case 'H':		/* --help */
 			usage(stdout);
@@ -114,28 +112,13 @@ static int parse_opts(int argc, char **argv, struct demo *d)
 	}
 	if (opts_no_args(WHO, argc, argv))
 		return -1;
+	cpu = labcpu_pick(WHO, cpu);
 	if (cpu < 0)
-		cpu = cpulist_last_online();
-	if (cpu < 0 || cpulist_is_online((unsigned int)cpu) == 0) {
-		fprintf(stderr, WHO ": no usable lab CPU; name one with -a\n");
 		return -1;
-	}
 	d->cpu = (unsigned int)cpu;
 	return 0;
 }
 
-/* A configuration with the demo's constants; the guests are left out. */
-static void base_cfg(const struct demo *d, struct lde_sched_config *cfg,
-		     __u32 policy)
-{
-	memset(cfg, 0, sizeof(*cfg));
-	cfg->cpu = d->cpu;
-	cfg->engine = d->engine;
-	cfg->policy = policy;
-	cfg->quantum_ns = policy == LDE_POLICY_RR ? QUANTUM_NS : 0;
-	cfg->watchdog_ns = WATCHDOG_NS;
-	cfg->duration_ns = DURATION_NS;
-}
 
 /* NR_YIELD yield guests, then one spin guest. */
 static void demo_guests(const struct demo *d, struct lde_sched_config *cfg)
@@ -149,17 +132,12 @@ static void demo_guests(const struct demo *d, struct lde_sched_config *cfg)
 	};
 }
 
-static int run(struct demo *d, struct sched_exp *e,
-	       struct sched_figures *fg)
+static int run(struct demo *d, struct sched_run *r)
 {
-	if (sched_exp_run(d->fd, e, WHO))
+	if (sched_run_measure(d->fd, r, WHO))
 		return -1;
-	if (e->interrupted) {
+	if (r->e.interrupted) {
 		d->interrupted = true;
-		return -1;
-	}
-	if (sched_figures_compute(e, fg)) {
-		perror(WHO);
 		return -1;
 	}
 	return 0;
@@ -171,33 +149,32 @@ static int run(struct demo *d, struct sched_exp *e,
  */
 static int calibrate(struct demo *d)
 {
-	struct sched_figures fg;
-	struct sched_exp e = { .cfg.nr_groups = 0 };
+	struct sched_run r = { .ran = false };
 	double rate;
 	int ret = -1;
 
-	base_cfg(d, &e.cfg, LDE_POLICY_RR);
-	e.cfg.duration_ns = CALIB_NS;
-	e.cfg.nr_groups = 1;
-	e.cfg.groups[0] = (struct lde_sched_group){
+	hog_config(&r.e.cfg, d->cpu, d->engine, LDE_POLICY_RR);
+	r.e.cfg.duration_ns = CALIB_NS;
+	r.e.cfg.nr_groups = 1;
+	r.e.cfg.groups[0] = (struct lde_sched_group){
 		.workload = LDE_WL_SPIN, .count = 1,
 	};
-	if (run(d, &e, &fg))
+	if (run(d, &r))
 		goto out;
 	/* Iterations per us; the plain kthread's if no guest figure. */
-	rate = isnan(fg.guest_rate) || fg.guest_rate <= 0 ? fg.host_rate :
-	       fg.guest_rate;
+	rate = isnan(r.fg.guest_rate) || r.fg.guest_rate <= 0 ?
+	       r.fg.host_rate : r.fg.guest_rate;
 	if (isnan(rate) || rate <= 0) {
 		fprintf(stderr, WHO ": lde.ko measured no loop speed in the"
 			" calibration run\n");
 		goto out;
 	}
-	d->iters = (uint64_t)(rate * (BURST_QUANTA * QUANTUM_NS / 1000.0));
+	d->iters = hog_burst_iters(rate);
 	if (!d->iters)
 		d->iters = 1;
 	ret = 0;
 out:
-	sched_exp_free(&e);
+	sched_run_free(&r);
 	return ret;
 }
 
@@ -208,11 +185,11 @@ static void print_cast(const struct demo *d)
 	printf("Lab CPU %u, engine %s.  Three guests, kernel threads of"
 	       " lde.ko that run like\nuser programs and enter its"
 	       " mini-kernel only by trapping:\n", d->cpu,
-	       SCHED_NAME(sched_engines, d->engine));
+	       NAME_OF(sched_engines, d->engine));
 	printf("  guests 0, 1  yield: compute %llu iterations (about %d ms"
 	       " here),\n               then trap to yield\n",
 	       (unsigned long long)d->iters,
-	       (int)(BURST_QUANTA * QUANTUM_NS / 1000000));
+	       (int)(HOG_BURST_QUANTA * HOG_QUANTUM_NS / 1000000));
 	printf("  guest %d      spin:  compute forever, never trap\n",
 	       NR_YIELD);
 }
@@ -223,8 +200,8 @@ static void print_command(const struct lde_sched_config *cfg)
 	char q[DURATION_BUF], w[DURATION_BUF], t[DURATION_BUF];
 
 	printf("   (lde sched -e %s -a %u -P %s",
-	       SCHED_NAME(sched_engines, cfg->engine), cfg->cpu,
-	       SCHED_NAME(sched_policies, cfg->policy));
+	       NAME_OF(sched_engines, cfg->engine), cfg->cpu,
+	       NAME_OF(sched_policies, cfg->policy));
 	if (cfg->policy == LDE_POLICY_RR)
 		printf(" -q %s", duration_str(q, sizeof(q), cfg->quantum_ns));
 	printf(" -w %s -D %s\n    -g yield:%u:%llu,spin)\n",
@@ -249,17 +226,17 @@ static uint64_t yield_runs(const struct sched_exp *e)
  * that does the same; then print the guest table.  0, or -1 if it could
  * not run (it said why).
  */
-static int run_step(struct demo *d, struct sched_exp *e,
-		    struct sched_figures *fg, __u32 policy, const char *title)
+static int run_step(struct demo *d, struct sched_run *r, __u32 policy,
+		    const char *title)
 {
-	base_cfg(d, &e->cfg, policy);
-	demo_guests(d, &e->cfg);
+	hog_config(&r->e.cfg, d->cpu, d->engine, policy);
+	demo_guests(d, &r->e.cfg);
 	printf("\n%s\n", title);
-	print_command(&e->cfg);
+	print_command(&r->e.cfg);
 	fflush(stdout);
-	if (run(d, e, fg))
+	if (run(d, r))
 		return -1;
-	schedout_guests(stdout, e, fg);
+	sched_print_guests(stdout, &r->e, &r->fg);
 	return 0;
 }
 
@@ -267,17 +244,16 @@ static int run_step(struct demo *d, struct sched_exp *e,
 static bool step_coop(struct demo *d)
 {
 	const struct lde_sched_summary *s = NULL;
-	struct sched_exp e = { .cfg.nr_groups = 0 };
-	struct sched_figures fg;
+	struct sched_run r = { .ran = false };
 	char hog[DURATION_BUF];
 	bool ok = false;
 
-	if (run_step(d, &e, &fg, LDE_POLICY_COOP, "1. Cooperative: the CPU"
+	if (run_step(d, &r, LDE_POLICY_COOP, "1. Cooperative: the CPU"
 		     " changes hands only when the running guest traps."))
 		goto out;
-	s = &e.res.summary;
+	s = &r.e.res.summary;
 	putchar('\n');
-	schedout_hog(stdout, &e, &fg);
+	sched_print_hog(stdout, &r.e, &r.fg);
 	ok = s->end == LDE_END_WATCHDOG && s->hog_guest == NR_YIELD;
 	if (!ok) {
 		printf("\n   The watchdog did not catch guest %d: the"
@@ -293,7 +269,7 @@ static bool step_coop(struct demo *d)
 	       " the CPU.\n   Only lde's watchdog, an hrtimer that interrupts"
 	       " the CPU whatever runs\n   there, got it back, the way a"
 	       " hardware watchdog reboots a hung machine.\n",
-	       (unsigned long long)yield_runs(&e), NR_YIELD,
+	       (unsigned long long)yield_runs(&r.e), NR_YIELD,
 	       duration_fmt(hog, sizeof(hog), (double)s->hog_ns));
 	if (s->switches[LDE_SW_HOST])
 		printf("   (The same hrtimer also lent the CPU to Linux %llu"
@@ -302,7 +278,7 @@ static bool step_coop(struct demo *d)
 		       (unsigned long long)s->switches[LDE_SW_HOST],
 		       s->switches[LDE_SW_HOST] == 1 ? "" : "s", NR_YIELD);
 out:
-	sched_exp_free(&e);
+	sched_run_free(&r);
 	return ok;
 }
 
@@ -310,21 +286,20 @@ out:
 static bool step_rr(struct demo *d)
 {
 	const struct lde_sched_summary *s;
-	struct sched_exp e = { .cfg.nr_groups = 0 };
-	struct sched_figures fg;
+	struct sched_run r = { .ran = false };
 	char q[DURATION_BUF], title[120];
 	bool ok = false;
 
 	snprintf(title, sizeof(title), "2. Round robin: the same guests, and"
 		 " a timer interrupt every %s.",
-		 duration_fmt(q, sizeof(q), QUANTUM_NS));
-	if (run_step(d, &e, &fg, LDE_POLICY_RR, title))
+		 duration_fmt(q, sizeof(q), HOG_QUANTUM_NS));
+	if (run_step(d, &r, LDE_POLICY_RR, title))
 		goto out;
-	s = &e.res.summary;
+	s = &r.e.res.summary;
 	printf("\nJain's fairness index: %.3f (1 = equal shares, %.2f = one"
-	       " guest had it all).\n", fg.jain, 1.0 / (NR_YIELD + 1));
-	schedout_hog(stdout, &e, &fg);
-	ok = s->hog_guest == LDE_SCHED_NO_GUEST && fg.jain >= FAIR_JAIN;
+	       " guest had it all).\n", r.fg.jain, 1.0 / (NR_YIELD + 1));
+	sched_print_hog(stdout, &r.e, &r.fg);
+	ok = s->hog_guest == LDE_SCHED_NO_GUEST && r.fg.jain >= FAIR_JAIN;
 	printf("\n   What happened: the timer fired %llu times.  %llu times"
 	       " it found a guest\n   running and took the CPU"
 	       " from it at once: it saved all the guest's\n   registers and"
@@ -332,13 +307,13 @@ static bool step_rr(struct demo *d)
 	       "   preempted %llu times, and the yield guests got"
 	       " their turns.  %s\n", (unsigned long long)s->ticks,
 	       (unsigned long long)s->ticks_in[LDE_MODE_GUEST], NR_YIELD,
-	       e.nr_guests > NR_YIELD ?
-	       (unsigned long long)e.guests[NR_YIELD].preempted : 0,
+	       r.e.nr_guests > NR_YIELD ?
+	       (unsigned long long)r.e.guests[NR_YIELD].preempted : 0,
 	       ok ? "No guest\n   needs to cooperate: the OS keeps control"
 	       " because the hardware timer\n   hands it back." :
 	       "But the\n   shares were not even, see the table.");
 out:
-	sched_exp_free(&e);
+	sched_run_free(&r);
 	return ok;
 }
 

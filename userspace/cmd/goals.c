@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * goals.c - "lde goals": the mini scheduler's goals, measured in one run.
- * (The experiments and the ratios are goalrun.c's, the output goalout.c's.)
  *
- * Five goals, each a ratio of two figures measured side by side on one
- * lab CPU (goalrun.c lists them): lde's switch against Linux's and against
- * pipe ping-pong, timer to guest against cyclictest, 1024 guests against
- * 2, and direct execution at a 1 ms quantum.
+ * The goals are the rows of exp/goals.c's table that are the mini
+ * scheduler's, each a ratio of two figures measured side by side on one
+ * lab CPU: lde's switch against Linux's and against pipe ping-pong,
+ * timer to guest against cyclictest, 1024 guests against 2, and direct
+ * execution at a 1 ms quantum.  It runs the experiments of the registry
+ * that those rows name, in the registry's order, and prints the table.
  *
  *	$ sudo lde goals		about 15 s in a TCG VM
  *	$ sudo lde goals --json
@@ -16,17 +17,16 @@
  * These are benchmarks, not tests: a goal not met is a finding.
  */
 #include <getopt.h>
-#include <limits.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <unistd.h>
 
-#include "cmd/cmds.h"
-#include "lib/cpulist.h"
+#include "cmd/cmd.h"
+#include "cmd/labcpu.h"
+#include "dev/experiment.h"
 #include "exp/goals.h"
 #include "lib/opts.h"
-#include "lib/progress.h"
 
 #define WHO		"lde goals"
 
@@ -53,7 +53,23 @@ static void usage(FILE *f)
 	      f);
 }
 
-int cmd_goals(int argc, char **argv)
+/* Every goal of lde goals measured? */
+static bool all_measured(const struct session *s)
+{
+	struct goal_value v;
+	size_t i;
+
+	for (i = 0; i < nr_goals; i++) {
+		if (goals[i].scope != GOAL_SCHED)
+			continue;
+		goal_measure(s, &goals[i], &v);
+		if (isnan(goal_ratio(&v)))
+			return false;
+	}
+	return true;
+}
+
+static int run(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "affinity", required_argument, NULL, 'a' },
@@ -61,26 +77,18 @@ int cmd_goals(int argc, char **argv)
 		{ "help",     no_argument,       NULL, OPT_HELP },
 		{ NULL,       0,                 NULL, 0 },
 	};
-	bool json = false, all = true;
-	int c, fd, ret, cpu = -1;
-	struct goal_runs gr;
-	struct progress p;
-	unsigned long v;
-	unsigned int i;
+	int c, fd, ret = EXIT_FAIL, cpu = -1;
+	struct session s;
+	bool json = false;
+	unsigned int failed;
 
 	opterr = 0;		/* opts_other() says what was wrong */
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":a:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a':
-			if (opts_num(WHO, "-a", optarg, 0, INT_MAX, &v))
+			if (labcpu_arg(WHO, optarg, &cpu))
 				return EXIT_USAGE;
-			if (cpulist_is_online((unsigned int)v) != 1) {
-				fprintf(stderr, WHO ": -a %lu: not an online"
-					" CPU\n", v);
-				return EXIT_USAGE;
-			}
-			cpu = (int)v;
 			break;
 		case OPT_JSON:
 			json = true;
@@ -95,27 +103,32 @@ int cmd_goals(int argc, char **argv)
 	}
 	if (opts_no_args(WHO, argc, argv))
 		return EXIT_USAGE;
+	cpu = labcpu_pick(WHO, cpu);
 	if (cpu < 0)
-		cpu = cpulist_last_online();
-	if (cpu < 0) {
-		perror(WHO ": the online CPUs");
 		return EXIT_FAIL;
-	}
 	fd = sched_open(WHO);
 	if (fd < 0)
 		return EXIT_FAIL;
-	progress_init(&p, WHO, GOALS_STEPS);
-	ret = goals_measure(fd, (unsigned int)cpu, &gr, &p, NULL);
-	close(fd);
-	if (!ret) {
-		if (json)
-			goalout_json(stdout, &gr);
-		else
-			goalout_table(stdout, &gr);
-		for (i = 0; i < NR_GOALS; i++)
-			all &= !isnan(goal_ratio(&gr.goal[i]));
-		ret = all ? 0 : EXIT_FAIL;
+	if (session_init(&s, WHO, (unsigned int)cpu, fd)) {
+		close(fd);
+		return EXIT_FAIL;
 	}
-	goals_free(&gr);
+	failed = session_run(&s, goal_needs, 0);
+	close(fd);
+	if (!s.interrupted) {
+		if (json)
+			goals_print_json(stdout, &s);
+		else
+			goals_print_table(stdout, &s);
+		ret = !failed && all_measured(&s) ? 0 : EXIT_FAIL;
+	}
+	session_free(&s);
 	return ret;
 }
+
+const struct cmd cmd_goals = {
+	.name = "goals",
+	.run = run,
+	.help = { { "goals [options]", "the mini scheduler's goals, measured"
+		    " in one run\n(lde goals --help)" } },
+};

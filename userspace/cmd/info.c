@@ -23,8 +23,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cmd/cmds.h"
-#include "dev/ldedev.h"
+#include "cmd/cmd.h"
+#include "dev/device.h"
 
 static void usage(FILE *f)
 {
@@ -66,7 +66,7 @@ static int read_counter(const char *name, unsigned long long *val)
 	return 0;
 }
 
-int cmd_info(int argc, char **argv)
+static int run(int argc, char **argv)
 {
 	struct lde_traps t;
 	unsigned long long count;
@@ -120,3 +120,10 @@ int cmd_info(int argc, char **argv)
 	lde_traps_free(&t);
 	return ret;
 }
+
+const struct cmd cmd_info = {
+	.name = "info",
+	.run = run,
+	.help = { { "info", "show lde.ko's ABI version, its traps and their"
+		    " counters" } },
+};

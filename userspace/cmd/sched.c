@@ -4,8 +4,9 @@
  * the OS takes the CPU back, and what a context switch costs.
  *
  * It fills a struct lde_sched_config from the options, lets lde.ko run
- * the experiment on one lab CPU (schedrun.c), derives the figures
- * (schedstats.c) and prints them (schedout.c).  The letters follow
+ * the experiment on one lab CPU and derives the figures (exp/sched.c:
+ * dev/experiment.c, dev/figures.c), and prints them (exp/sched_table.c,
+ * or exp/sched.c's JSON).  The letters follow
  * cyclictest where the meaning matches (-a -D -h --json), except -q: it
  * is the quantum here, the knob this command turns most, not "quiet".
  *
@@ -25,15 +26,13 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "cmd/cmds.h"
-#include "lib/cpulist.h"
-#include "lib/duration.h"
+#include "cmd/cmd.h"
+#include "cmd/labcpu.h"
 #include "dev/guestspec.h"
+#include "dev/names.h"
+#include "exp/sched.h"
+#include "lib/duration.h"
 #include "lib/opts.h"
-#include "dev/schednames.h"
-#include "exp/schedout.h"
-#include "dev/schedrun.h"
-#include "dev/schedstats.h"
 
 #define WHO			"lde sched"	/* prefix of our messages */
 #define DEFAULT_GUESTS		"spin:2,yield:1,regs:1"
@@ -124,20 +123,17 @@ static int parse_dur(const char *opt, const char *s, uint64_t min,
 
 /* ENGINE or POLICY: one of the words in names. */
 static int parse_word(const char *opt, const char *s,
-		      const char *const *names, unsigned int n, __u32 *out)
+		      const char *const *names, size_t n, __u32 *out)
 {
-	int v = sched_lookup(names, n, s);
-	unsigned int i;
+	int v = name_lookup(names, n, s);
+	char all[80];
 
 	if (v >= 0) {
 		*out = (__u32)v;
 		return 0;
 	}
-	fprintf(stderr, WHO ": %s wants", opt);
-	for (i = 0; i < n; i++)
-		fprintf(stderr, "%s %s", !i ? "" : i + 1 < n ? "," : " or",
-			names[i]);
-	fprintf(stderr, ", not '%s'\n", s);
+	fprintf(stderr, WHO ": %s wants %s, not '%s'\n", opt,
+		names_or(all, sizeof(all), names, n), s);
 	return -1;
 }
 
@@ -153,17 +149,11 @@ static int parse_guests(const char *s, struct lde_sched_config *cfg)
 
 static int parse_cpu(const char *s, struct sched_opts *o)
 {
-	unsigned long v;
+	int cpu;
 
-	if (opts_num(WHO, "-a", s, 0, INT_MAX, &v))
+	if (labcpu_arg(WHO, s, &cpu))
 		return -1;
-	/* -1 (no sysfs): let lde.ko judge. */
-	if (cpulist_is_online((unsigned int)v) == 0) {
-		fprintf(stderr, WHO ": -a %lu: that CPU is offline or"
-			" does not exist\n", v);
-		return -1;
-	}
-	o->cfg.cpu = (__u32)v;
+	o->cfg.cpu = (__u32)cpu;
 	o->cpu_set = true;
 	return 0;
 }
@@ -177,10 +167,10 @@ static int parse_one(int c, const char *arg, struct sched_opts *o)
 	switch (c) {
 	case 'e':
 		return parse_word("-e", arg, sched_engines,
-				  SCHED_COUNT(sched_engines), &cfg->engine);
+				  ARRAY_SIZE(sched_engines), &cfg->engine);
 	case 'P':
 		return parse_word("-P", arg, sched_policies,
-				  SCHED_COUNT(sched_policies), &cfg->policy);
+				  ARRAY_SIZE(sched_policies), &cfg->policy);
 	case 'q':
 		o->quantum_set = true;
 		return parse_dur("-q", arg, LDE_SCHED_MIN_QUANTUM_NS,
@@ -242,12 +232,9 @@ static int check_opts(struct sched_opts *o)
 	if (!cfg->nr_groups && parse_guests(DEFAULT_GUESTS, cfg))
 		return -1;
 	if (!o->cpu_set) {
-		cpu = cpulist_last_online();
-		if (cpu < 0) {
-			fprintf(stderr, WHO ": %s: %s; name the lab CPU"
-				" with -a\n", CPULIST_ONLINE, strerror(errno));
+		cpu = labcpu_pick(WHO, -1);
+		if (cpu < 0)
 			return -1;
-		}
 		cfg->cpu = (__u32)cpu;
 	}
 	return 0;
@@ -326,11 +313,10 @@ static int stop(const struct sched_opts *o)
 	return ret;
 }
 
-int cmd_sched(int argc, char **argv)
+static int run(int argc, char **argv)
 {
-	struct sched_figures fg;
+	struct sched_run r = { .ran = false };
 	struct sched_opts o;
-	struct sched_exp e;
 	int fd, ret;
 
 	switch (parse_opts(argc, argv, &o)) {
@@ -344,30 +330,31 @@ int cmd_sched(int argc, char **argv)
 	fd = sched_open(WHO);
 	if (fd < 0)
 		return EXIT_FAIL;
-	memset(&e, 0, sizeof(e));
-	e.cfg = o.cfg;
-	ret = sched_exp_run(fd, &e, WHO);
+	r.e.cfg = o.cfg;
+	ret = sched_run_measure(fd, &r, WHO);
 	close(fd);
 	if (ret)
 		goto out;
-	if (sched_figures_compute(&e, &fg)) {
-		perror(WHO);
-		ret = EXIT_FAIL;
-		goto out;
-	}
 	if (o.json)
-		schedout_json(stdout, &e, &fg);
+		sched_print_json(stdout, &r.e, &r.fg);
 	else
-		schedout_report(stdout, &e, &fg, o.histogram);
-	if (e.res.summary.corruptions) {
+		sched_print_table(stdout, &r.e, &r.fg, o.histogram);
+	if (r.e.res.summary.corruptions) {
 		fflush(stdout);
 		fprintf(stderr, WHO ": %llu register corruptions: a"
 			" preemption did not save and restore\nevery register"
 			" of a regs guest\n",
-			(unsigned long long)e.res.summary.corruptions);
+			(unsigned long long)r.e.res.summary.corruptions);
 		ret = EXIT_FAIL;
 	}
 out:
-	sched_exp_free(&e);
+	sched_run_free(&r);
 	return ret;
 }
+
+const struct cmd cmd_sched = {
+	.name = "sched",
+	.run = run,
+	.help = { { "sched [options]", "run guests under lde's mini scheduler"
+		    " (lde sched --help)" } },
+};

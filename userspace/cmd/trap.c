@@ -15,18 +15,16 @@
  *
  * Without /dev/lde it still measures and prints the baselines, then says
  * why /dev/lde is missing and exits 1.  --baseline-only does not try to
- * open it and exits 0.
+ * open it and exits 0.  The benchmark and its output are exp/trap.c's.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #include "cmd/cli.h"
-#include "cmd/cmds.h"
-#include "dev/ldedev.h"
-#include "exp/output.h"
-#include "bench/trapbench.h"
-#include "bench/tsc.h"
+#include "cmd/cmd.h"
+#include "dev/device.h"
+#include "exp/trap.h"
 
 enum { FLAG_BASELINE };		/* index into trap_flags[] */
 
@@ -40,16 +38,16 @@ static void usage(FILE *f);
 static const struct cli_cmd trap_cli = {
 	.who = "lde trap",
 	.usage = usage,
-	.loops = TRAPBENCH_LOOPS,
+	.loops = TRAP_LOOPS,
 	.max_loops = 10000000,
-	.batch = TRAPBENCH_BATCH,
+	.batch = TRAP_BATCH,
 	.max_batch = 1000000,
-	.budget_s = TRAPBENCH_BUDGET_S,
+	.budget_s = TRAP_BUDGET_S,
 	.item = "subject",
 	.unit = "call",
 	.quiet_help = "print only the ratio lines",
 	.flags = trap_flags,
-	.nflags = sizeof(trap_flags) / sizeof(trap_flags[0]),
+	.nflags = ARRAY_SIZE(trap_flags),
 };
 
 static void usage(FILE *f)
@@ -65,9 +63,9 @@ static void usage(FILE *f)
 	      " usage.\n", f);
 }
 
-int cmd_trap(int argc, char **argv)
+static int run(int argc, char **argv)
 {
-	struct trapbench tb;
+	struct trap_bench tb;
 	struct cli_opts o;
 	struct tsc tsc;
 	int cpu, fd = -1, open_err = 0, ret = EXIT_FAIL, start;
@@ -81,9 +79,9 @@ int cmd_trap(int argc, char **argv)
 		if (fd < 0)
 			open_err = errno;	/* reported after the baselines */
 	}
-	if (trapbench_run(&tb, "lde trap", fd, cpu, &tsc, o.loops, o.batch))
+	if (trap_bench_run(&tb, "lde trap", fd, cpu, &tsc, o.loops, o.batch))
 		goto out;
-	output_report(stdout, &tb.rep, o.fmt, o.quiet, o.histogram);
+	trap_bench_print(stdout, &tb, o.fmt, o.quiet, o.histogram);
 	if (open_err) {
 		fflush(stdout);		/* the reason goes below the table */
 		lde_perror(open_err);
@@ -91,8 +89,16 @@ int cmd_trap(int argc, char **argv)
 	}
 	ret = 0;
 out:
-	trapbench_free(&tb);
+	trap_bench_free(&tb);
 	if (fd >= 0)
 		close(fd);
 	return ret;
 }
+
+const struct cmd cmd_trap = {
+	.name = "trap",
+	.run = run,
+	.help = { { "trap [options]", "time lde's traps next to a function"
+		    " call, getppid,\nvDSO clock_gettime and ioctl(/dev/null)"
+		    " (lde trap --help)" } },
+};

@@ -17,9 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/duration.h"
 #include "dev/guestspec.h"
-#include "dev/schednames.h"
+#include "dev/names.h"
+#include "lib/duration.h"
 
 #define FIELDS_MAX	4	/* WORKLOAD:COUNT:ITERS:SLEEP */
 #define GROUP_LEN	64	/* longer than any sensible group */
@@ -58,11 +58,13 @@ static int split(char *group, char *field[FIELDS_MAX])
 static int parse_workload(const char *s, struct lde_sched_group *g,
 			  char *err, size_t len)
 {
-	int w = SCHED_LOOKUP(sched_workloads, s);
+	int w = NAME_LOOKUP(sched_workloads, s);
+	char all[80];
 
 	if (w < 0) {
-		snprintf(err, len, "unknown workload '%s' (spin, yield, sleep,"
-			 " regs or exit)", s);
+		snprintf(err, len, "unknown workload '%s' (%s)", s,
+			 names_or(all, sizeof(all), sched_workloads,
+				  ARRAY_SIZE(sched_workloads)));
 		return -1;
 	}
 	g->workload = (__u32)w;
@@ -82,7 +84,7 @@ static int parse_iters(const char *s, struct lde_sched_group *g,
 		return 0;
 	if (g->workload == LDE_WL_SPIN || g->workload == LDE_WL_REGS) {
 		snprintf(err, len, "%s never traps, so it takes no ITERS",
-			 SCHED_NAME(sched_workloads, g->workload));
+			 NAME_OF(sched_workloads, g->workload));
 		return -1;
 	}
 	if (parse_count(s, ~0ULL, &v)) {

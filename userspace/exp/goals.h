@@ -1,110 +1,112 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * goals.h - the mini scheduler's goals: the experiments that measure
- * them, the ratios, and every figure behind them.
+ * goals.h - the lab's goals: a table of data, one row per goal.
  *
- * "lde goals" measures and prints them (goalrun.c, goalout.c); "lde
- * report" measures them the same way and also writes and plots the
- * figures behind them (the switch cost and timer histograms).
- *
- * Every goal is a ratio of two figures measured side by side in one run
- * (goalrun.c says which), so it holds where absolute times, inflated in a
- * VM, do not.
+ * A goal is a ratio of two figures measured side by side in one run, so
+ * that it holds where absolute times, inflated in a VM, do not.  A row
+ * names its two figures (an experiment of the registry and one of its
+ * figures, exp.h), their unit, the target and which side of it is met,
+ * and the plot that shows them.  "lde goals" runs the experiments its
+ * scheduler goals need and prints them; "lde report" prints them all;
+ * "lde trap" and "lde sched" quote their targets.
  *
  * Use:
- *	struct goal_runs gr;
- *	struct progress p;
+ *	const struct goal *g;
+ *	struct goal_value v;
  *
- *	progress_init(&p, "lde goals", GOALS_STEPS);
- *	ret = goals_measure(fd, cpu, &gr, &p, NULL);	// 0 or exit status
- *	if (!ret)
- *		goalout_table(stdout, &gr);
- *	goals_free(&gr);
+ *	for (g = goals; g < goals + nr_goals; g++) {
+ *		goal_measure(&session, g, &v);	// the two figures, or NAN
+ *		printf("%s: %.3f%s\n", g->what, goal_ratio(&v),
+ *		       goal_met(g, &v) ? "" : " (not met)");
+ *	}
  */
 #ifndef LDE_GOALS_H
 #define LDE_GOALS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
-#include "bench/measure.h"
-#include "bench/pingpong.h"
-#include "lib/progress.h"
-#include "dev/schedrun.h"
-#include "dev/schedstats.h"
-#include "lib/stats.h"
-#include "bench/tsc.h"
+#include "exp/exp.h"
 
-enum goal_id {
-	G_VS_LINUX,		/* lde switch / linux switch, P50 */
-	G_VS_PIPE,		/* lde switch / pipe ping-pong switch, P50 */
-	G_VS_CYCLICTEST,	/* timer to guest / cyclictest, P99 */
-	G_O1,			/* switch at 1024 guests / at 2, P50 */
-	G_DIRECT,		/* guest loop / plain kthread loop */
-	NR_GOALS
+enum goal_unit {
+	GOAL_NS,		/* both figures are ns */
+	GOAL_RATE,		/* both are loop iterations per us */
 };
 
-/* A goal: a ratio of two figures and its target. */
+enum goal_sense {
+	GOAL_AT_MOST,		/* met if the ratio <= target */
+	GOAL_AT_LEAST,		/* met if the ratio >= target */
+};
+
+enum goal_scope {
+	GOAL_TRAP,		/* lde trap's: lde report prints it too */
+	GOAL_SCHED,		/* the mini scheduler's: lde goals runs it */
+};
+
+/* One of a goal's two figures. */
+struct goal_fig {
+	const struct exp *exp;	/* the experiment that measures it */
+	const char *fig;	/* which of its figures (exp.h) */
+	const char *name;	/* in the tables: "lde engine" */
+};
+
 struct goal {
+	const char *key;	/* JSON and CSV: "lde_vs_linux" */
 	const char *what;	/* the ratio, in words */
-	const char *key;	/* JSON */
-	const char *num_name, *den_name;
-	double num, den;	/* the two figures; ratio = num / den */
+	struct goal_fig num, den;	/* ratio = num / den */
+	enum goal_unit unit;
+	enum goal_sense sense;
 	double target;
-	bool at_least;		/* met if ratio >= target, else if <= */
+	const char *plot;	/* the plot that shows the figures, or NULL */
+	enum goal_scope scope;
 };
 
-/* num / den, or NAN if either is missing. */
-double goal_ratio(const struct goal *g);
-/* The ratio is known and on the right side of the target. */
-bool goal_met(const struct goal *g);
-
-/* The experiments the goals are measured with, in the order they run. */
-enum goal_exp {
-	GX_LDE2,	/* coop, lde engine, 2 yield guests */
-	GX_LINUX2,	/* coop, linux engine, 2 yield guests */
-	GX_LDE1024,	/* coop, lde engine, 1024 yield guests */
-	GX_RR,		/* rr 1 ms, lde engine, 2 spin guests */
-	GX_NR
-};
-
-/* "coop-lde-2yield": for file names. */
-extern const char *const goal_exp_names[GX_NR];
-
-/* Steps goals_measure() announces to its struct progress. */
-#define GOALS_STEPS	(GX_NR + 2)
-
-struct goal_runs {
-	unsigned int cpu;		/* the lab CPU */
-	struct goal goal[NR_GOALS];
-	double timer_late_p99;		/* of GX_RR: expiry to handler */
-	struct sched_exp exp[GX_NR];
-	struct sched_figures fig[GX_NR];
-	/* The ping-pong (lde ctx's baselines), timed on cpu: */
-	bool pp_ran;			/* pp holds figures */
-	struct pingpong pp;
-	struct measure_cfg pp_cfg;
-	struct tsc tsc;			/* calibrated on cpu */
-	/* cyclictest on cpu, ns: */
-	bool cyclic_ran;
-	struct stats cyclic;
-};
+/* The goals, in the order every table lists them. */
+extern const struct goal goals[];
+extern const size_t nr_goals;
 
 /*
- * Run the experiments on cpu, then the ping-pong and cyclictest (cyclic_raw,
- * if not NULL, gets its output), and fill gr.  The calling thread ends up
- * pinned to cpu.  Returns 0 if the experiments ran (a ping-pong or
- * cyclictest that failed leaves its goal NAN), or the exit status after
- * saying why.  Call goals_free() either way.
+ * A figure lde goals shows besides its goals, and in its JSON: one that
+ * explains a goal's figure.
  */
-int goals_measure(int fd, unsigned int cpu, struct goal_runs *gr,
-		  struct progress *p, FILE *cyclic_raw);
-void goals_free(struct goal_runs *gr);
+struct goal_aside {
+	const char *key;	/* JSON: "timer_late_p99_ns" */
+	const char *what;	/* the line in lde goals' table */
+	struct goal_fig fig;
+};
 
-/* "lde goals": the table that explains itself, or one JSON object. */
-void goalout_table(FILE *f, const struct goal_runs *gr);
-void goalout_json(FILE *f, const struct goal_runs *gr);
+extern const struct goal_aside goal_asides[];
+extern const size_t nr_goal_asides;
+
+/* The goal called key, or NULL; its target, or NAN. */
+const struct goal *goal_find(const char *key);
+double goal_target(const char *key);
+
+/* A goal's two figures, as one session measured them; NAN if missing. */
+struct goal_value {
+	double num, den;
+};
+
+void goal_measure(const struct session *s, const struct goal *g,
+		  struct goal_value *v);
+/* num / den, or NAN if either is missing. */
+double goal_ratio(const struct goal_value *v);
+/* The ratio is known and on the right side of the target. */
+bool goal_met(const struct goal *g, const struct goal_value *v);
+/* "<=" or ">=". */
+const char *goal_sense_str(const struct goal *g);
+
+/* Does a scheduler goal (or an aside) need experiment x?  lde goals. */
+bool goal_needs(const struct exp *x);
+
+/* lde goals: its table that explains itself, or one JSON object. */
+void goals_print_table(FILE *f, const struct session *s);
+void goals_print_json(FILE *f, const struct session *s);
 /* One goal as a JSON object: {"key": ..., "met": ...}. */
-void goalout_json_goal(FILE *f, const struct goal *g);
+void goal_print_json(FILE *f, const struct goal *g,
+		     const struct goal_value *v);
+/* Every goal as CSV: a header, then one row each. */
+void goals_print_csv(FILE *f, const struct session *s);
 
 #endif /* LDE_GOALS_H */

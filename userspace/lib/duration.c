@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/common.h"
 #include "lib/duration.h"
 
 static const struct unit {
@@ -30,7 +31,7 @@ static const struct unit *find_unit(const char *s)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(units); i++)
 		if (!strcmp(s, units[i].name))
 			return &units[i];
 	return NULL;
@@ -84,15 +85,26 @@ range:
 	return -1;
 }
 
-const char *duration_str(char *buf, size_t len, uint64_t ns)
+/* ns in the largest unit that is exact, sep between number and unit. */
+static const char *exact(char *buf, size_t len, uint64_t ns, const char *sep)
 {
-	size_t i = sizeof(units) / sizeof(units[0]) - 1;
+	size_t i = ARRAY_SIZE(units) - 1;
 
 	while (i && ns % units[i].ns)
 		i--;
-	snprintf(buf, len, "%llu%s", (unsigned long long)(ns / units[i].ns),
-		 units[i].name);
+	snprintf(buf, len, "%llu%s%s", (unsigned long long)(ns / units[i].ns),
+		 sep, units[i].name);
 	return buf;
+}
+
+const char *duration_str(char *buf, size_t len, uint64_t ns)
+{
+	return exact(buf, len, ns, "");
+}
+
+const char *duration_words(char *buf, size_t len, uint64_t ns)
+{
+	return exact(buf, len, ns, " ");
 }
 
 const char *duration_fmt(char *buf, size_t len, double ns)
@@ -100,7 +112,7 @@ const char *duration_fmt(char *buf, size_t len, double ns)
 	size_t i = 0;
 	double v;
 
-	while (i + 1 < sizeof(units) / sizeof(units[0]) &&
+	while (i + 1 < ARRAY_SIZE(units) &&
 	       ns >= (double)units[i + 1].ns)
 		i++;
 	v = ns / (double)units[i].ns;

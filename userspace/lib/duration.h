@@ -10,6 +10,7 @@
  *		... not a duration ...
  *	puts(duration_fmt(buf, sizeof(buf), ns));	// "1.50 ms"
  *	puts(duration_str(buf, sizeof(buf), ns));	// "1500us"
+ *	puts(duration_words(buf, sizeof(buf), ns));	// "1500 us"
  */
 #ifndef LDE_DURATION_H
 #define LDE_DURATION_H
@@ -29,6 +30,9 @@ int duration_parse(const char *s, uint64_t *ns);
 
 /* ns as duration_parse() reads it: the largest unit that is exact ("2s"). */
 const char *duration_str(char *buf, size_t len, uint64_t ns);
+
+/* The same, with a space before the unit: "2 s", for sentences. */
+const char *duration_words(char *buf, size_t len, uint64_t ns);
 
 /* ns in the largest unit that keeps it >= 1, with 3 significant digits. */
 const char *duration_fmt(char *buf, size_t len, double ns);

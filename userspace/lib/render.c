@@ -9,6 +9,8 @@
  *
  * Use: see render.h.
  */
+#include <math.h>
+
 #include "lib/hist.h"
 #include "lib/json.h"
 #include "lib/render.h"
@@ -56,4 +58,10 @@ void render_csv_figures(FILE *f, const struct stats *st, double avg_ns)
 {
 	fprintf(f, "%.1f,%.1f,%.1f,%.1f,%.1f,%.1f", st->min, st->p50,
 		st->p90, st->p99, st->max, avg_ns);
+}
+
+void csv_num(FILE *f, const char *fmt, double v)
+{
+	if (isfinite(v))
+		fprintf(f, fmt, v);
 }

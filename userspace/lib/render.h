@@ -18,6 +18,7 @@
  *	fputs("}", f);
  *
  *	render_csv_figures(f, &st, avg);	// min,p50,p90,p99,max,avg
+ *	csv_num(f, "%.3f", ratio);		// nothing if NAN: "unknown"
  */
 #ifndef LDE_RENDER_H
 #define LDE_RENDER_H
@@ -44,5 +45,8 @@ void render_json_figures(FILE *f, const struct stats *st, double avg_ns);
 
 /* min,p50,p90,p99,max,avg with no comma before or after. */
 void render_csv_figures(FILE *f, const struct stats *st, double avg_ns);
+
+/* v with printf's fmt, or nothing if it is not finite: CSV's "unknown". */
+void csv_num(FILE *f, const char *fmt, double v);
 
 #endif /* LDE_RENDER_H */
