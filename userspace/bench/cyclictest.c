@@ -97,21 +97,20 @@ static void to_stats(const struct cyc_out *o, struct stats *st)
 	st->p99 = percentile(o, n, 99);
 }
 
-/* Read cyclictest's output from fd, copying it to raw. */
-static int read_output(int fd, struct cyc_out *o, FILE *raw)
+int cyclictest_read(FILE *in, struct stats *st, FILE *raw)
 {
+	struct cyc_out o = { .min_us = NAN, .avg_us = NAN, .max_us = NAN };
 	char line[256];
-	FILE *in = fdopen(fd, "r");
 
-	if (!in) {
-		close(fd);
+	o.count = calloc(CYCLICTEST_HIST_US + 1, sizeof(*o.count));
+	if (!o.count)
 		return -1;
-	}
 	/* Its empty bins are most of its 100001 lines: not those. */
 	while (fgets(line, sizeof(line), in))
-		if (parse_line(line, o) && raw)
+		if (parse_line(line, &o) && raw)
 			fputs(line, raw);
-	fclose(in);
+	to_stats(&o, st);
+	free(o.count);
 	return 0;
 }
 
@@ -123,18 +122,17 @@ int cyclictest_run(const char *who, unsigned int cpu, unsigned int loops,
 		"cyclictest", "-m", "-p95", "-a", cpus, "-t1", "-i", "1000",
 		"-l", nloops, "-q", "-h", hist, NULL,
 	};
-	struct cyc_out o = { .min_us = NAN, .avg_us = NAN, .max_us = NAN };
-	int pfd[2], status, ret = -1;
+	struct stats got;
+	int pfd[2], status, ret;
 	struct spawn_io io;
+	FILE *in;
 	pid_t pid;
 
 	snprintf(cpus, sizeof(cpus), "%u", cpu);
 	snprintf(nloops, sizeof(nloops), "%u", loops);
 	snprintf(hist, sizeof(hist), "%d", CYCLICTEST_HIST_US);
-	o.count = calloc(CYCLICTEST_HIST_US + 1, sizeof(*o.count));
-	if (!o.count || pipe2(pfd, O_CLOEXEC)) {
+	if (pipe2(pfd, O_CLOEXEC)) {
 		fprintf(stderr, "%s: cyclictest: %s\n", who, strerror(errno));
-		free(o.count);
 		return -1;
 	}
 	io = (struct spawn_io){ .out = pfd[1], .err = -1 };
@@ -144,23 +142,24 @@ int cyclictest_run(const char *who, unsigned int cpu, unsigned int loops,
 		fprintf(stderr, "%s: cyclictest: %s%s\n", who, strerror(errno),
 			errno == ENOENT ? " (apt-get install rt-tests)" : "");
 		close(pfd[0]);
-		goto out;
+		return -1;
 	}
-	if (read_output(pfd[0], &o, raw)) {
+	in = fdopen(pfd[0], "r");
+	ret = in ? cyclictest_read(in, &got, raw) : -1;
+	if (ret)
 		fprintf(stderr, "%s: cyclictest's output: %s\n", who,
 			strerror(errno));
-		spawn_wait(pid);
-		goto out;
-	}
+	if (in)
+		fclose(in);
+	else
+		close(pfd[0]);
 	status = spawn_wait(pid);
-	if (status) {
+	if (!ret && status) {
 		fprintf(stderr, "%s: cyclictest failed (status %d)\n", who,
 			status);
-		goto out;
+		ret = -1;
 	}
-	to_stats(&o, st);
-	ret = 0;
-out:
-	free(o.count);
+	if (!ret)
+		*st = got;
 	return ret;
 }

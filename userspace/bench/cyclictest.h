@@ -30,4 +30,11 @@
 int cyclictest_run(const char *who, unsigned int cpu, unsigned int loops,
 		   struct stats *st, FILE *raw);
 
+/*
+ * Read cyclictest's output (-q -h CYCLICTEST_HIST_US) from in into *st,
+ * as above; raw, if not NULL, gets it but for the empty bins.  0, or -1
+ * with errno ENOMEM.
+ */
+int cyclictest_read(FILE *in, struct stats *st, FILE *raw);
+
 #endif /* LDE_CYCLICTEST_H */
