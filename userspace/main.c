@@ -5,8 +5,8 @@
  * A process runs directly on the CPU, but limited: in user mode (CPL 3)
  * it cannot run privileged instructions, and it reaches the kernel only
  * through traps.  lde.ko adds a set of traps on /dev/lde; this tool
- * shows what they cost and what they allow.  Its commands are the table
- * of cmd/list.h, and "lde help" lists them:
+ * shows what they cost and what they allow.  Its commands, and the lines
+ * of "lde help", are the table of cmd/list.h:
  *
  *	lde trap [options]	time traps next to a call and real syscalls
  *	lde ctx [options]	time user-space context switches: the
@@ -48,14 +48,11 @@ static void help_line(FILE *f, const struct cmd_help *h)
 
 static void usage(FILE *f)
 {
-	size_t i, k;
+	size_t i;
 
 	fputs("usage: lde <command> [options]\n\n", f);
-	for (i = 0; i < nr_commands; i++)
-		for (k = 0; k < ARRAY_SIZE(commands[i]->help); k++)
-			if (commands[i]->help[k].synopsis)
-				help_line(f, &commands[i]->help[k]);
-	help_line(f, &(const struct cmd_help){ "help", "show this help" });
+	for (i = 0; i < nr_cmd_help; i++)
+		help_line(f, &cmd_help[i]);
 	fputs("\nlde needs /dev/lde from lde.ko (sudo insmod module/lde.ko),"
 	      " except for\n'lde trap --baseline-only' and 'lde ctx'.\n", f);
 }
@@ -76,8 +73,8 @@ static int dispatch(int argc, char **argv)
 		return 0;
 	}
 	for (i = 0; i < nr_commands; i++)
-		if (!strcmp(argv[0], commands[i]->name))
-			return commands[i]->run(argc, argv);
+		if (!strcmp(argv[0], commands[i].name))
+			return commands[i].run(argc, argv);
 	fprintf(stderr, "lde: unknown command '%s'\n", argv[0]);
 	usage(stderr);
 	return EXIT_USAGE;

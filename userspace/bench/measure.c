@@ -39,6 +39,7 @@
 #include <unistd.h>
 
 #include "bench/measure.h"
+#include "lib/json.h"
 
 #define ROUNDS		10
 #define WARMUP_CALLS	1000	/* at most, per subject */
@@ -412,4 +413,16 @@ out:
 	free(plan);
 	free(tmp);
 	return ret;
+}
+
+void measure_json_head(FILE *f, const char *unit, const struct tsc *t,
+		       int cpu, const struct overhead *ov)
+{
+	fprintf(f, "{\n  \"unit\": \"%s\",\n", unit);
+	fprintf(f, "  \"tsc_hz\": %.0f,\n", t->hz);
+	fprintf(f, "  \"tsc_invariant\": %s,\n",
+		t->invariant ? "true" : "false");
+	fprintf(f, "  \"cpu\": %d,\n  ", cpu);
+	json_dbl(f, "overhead_ns", ov->sample_ns, ",\n  ");
+	json_dbl(f, "batch_overhead_ns", ov->batch_ns, ",\n");
 }

@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "bench/tsc.h"
 #include "lib/stats.h"
@@ -74,5 +75,12 @@ struct result {
 int measure_run(const struct measure_cfg *cfg, const struct tsc *t,
 		const struct subject *subj, size_t n,
 		struct result *res, struct overhead *ov);
+
+/*
+ * What every --json of a timing run opens with: "{", the unit, the clock,
+ * the CPU and the overhead subtracted, each a member followed by ",\n".
+ */
+void measure_json_head(FILE *f, const char *unit, const struct tsc *t,
+		       int cpu, const struct overhead *ov);
 
 #endif /* LDE_MEASURE_H */

@@ -99,16 +99,19 @@ static int take(const struct cli_cmd *cmd, char **argv, int c,
 		return set_format(cmd->who, o, c == OPT_JSON ? OUT_JSON :
 				  OUT_CSV) ? CLI_BAD : CLI_OK;
 	case OPT_HELP:
-		cmd->usage(stdout);
+		cli_usage(stdout, cmd);
 		return CLI_HELP;
 	}
 	if (c >= OPT_FLAG0 && c < OPT_FLAG0 + (int)cmd->nflags) {
 		o->flag[c - OPT_FLAG0] = true;
 		return CLI_OK;
 	}
-	/* '?' or ':': -? prints the usage, the rest a message. */
-	return opts_other(cmd->who, argv, c, cmd->usage) > 0 ? CLI_HELP :
-	       CLI_BAD;
+	if (c == '?' && optopt == '?') {	/* -? is not in optstring */
+		cli_usage(stdout, cmd);
+		return CLI_HELP;
+	}
+	/* Any other '?' or ':': a message. */
+	return opts_other(cmd->who, argv, c, NULL) > 0 ? CLI_HELP : CLI_BAD;
 }
 
 int cli_parse(int argc, char **argv, const struct cli_cmd *cmd,
@@ -136,10 +139,11 @@ int cli_parse(int argc, char **argv, const struct cli_cmd *cmd,
 	return opts_no_args(cmd->who, argc, argv) ? CLI_BAD : CLI_OK;
 }
 
-void cli_usage_options(FILE *f, const struct cli_cmd *cmd)
+void cli_usage(FILE *f, const struct cli_cmd *cmd)
 {
 	size_t i;
 
+	fprintf(f, "usage: %s [options]\n\n%s\n", cmd->who, cmd->about);
 	fprintf(f,
 		"  -a, --affinity=CPU   run on CPU (default: the last CPU we may use)\n"
 		"  -l, --loops=N        individually timed %ss per %s (default %zu);\n"
@@ -155,6 +159,7 @@ void cli_usage_options(FILE *f, const struct cli_cmd *cmd)
 		fprintf(f, "      --%-13s  %s\n", cmd->flags[i].name,
 			cmd->flags[i].help);
 	fputs("  -?, --help           show this help\n", f);
+	fprintf(f, "\n%s", cmd->exits);
 }
 
 int cli_pin(const char *who, int cpu)

@@ -11,9 +11,9 @@
  * and messages underneath are opts.c's, which every command uses.
  *
  * Use:
- *	static void usage(FILE *f);
  *	static const struct cli_cmd cmd = {
- *		.who = "lde ctx", .usage = usage,
+ *		.who = "lde ctx", .about = "Time context switches...\n",
+ *		.exits = "Exit status: 0 done, 1 failed, 2 bad usage.\n",
  *		.loops = 10000, .max_loops = 1000000, ...
  *	};
  *	struct cli_opts o;
@@ -44,7 +44,8 @@ struct cli_flag {
 
 struct cli_cmd {
 	const char *who;		/* "lde trap": starts each message */
-	void (*usage)(FILE *f);		/* the whole --help text */
+	const char *about;		/* --help: what it does, ... */
+	const char *exits;		/* ... and its exit statuses */
 	size_t loops, max_loops;	/* -l: default and limit */
 	size_t batch, max_batch;	/* --batch: default and limit */
 	double budget_s;		/* for --help: the time cap per item */
@@ -73,13 +74,13 @@ enum {
 
 /*
  * Parse argv (argv[0] is the command's name).  Returns a CLI_ value; for
- * CLI_HELP it has printed cmd->usage.
+ * CLI_HELP it has printed the usage.
  */
 int cli_parse(int argc, char **argv, const struct cli_cmd *cmd,
 	      struct cli_opts *o);
 
-/* The options' part of --help, for cmd's defaults and flags. */
-void cli_usage_options(FILE *f, const struct cli_cmd *cmd);
+/* --help: about, the options with cmd's defaults and flags, the exits. */
+void cli_usage(FILE *f, const struct cli_cmd *cmd);
 
 /*
  * Pin to the lab CPU: cpu (-a), or the default one (labcpu.h), with a

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * cmd.h - a command of lde, one file of cmd/ each, and their registry,
- * cmd/list.h.  main.c dispatches argv[1] to one and prints "lde help"
- * from the same table.
+ * cmd.h - the commands of lde: one file of cmd/ each, and their registry,
+ * cmd/list.h, which is also the text of "lde help".  main.c dispatches
+ * argv[1] through the table.
  *
  * A command gets argv shifted so that argv[0] is its own name ("trap"),
  * the way getopt() expects, and returns the process exit status (0,
@@ -10,12 +10,8 @@
  * stdout and returns 0; a bad command line says why on stderr and
  * returns EXIT_USAGE.
  *
- *	const struct cmd cmd_trap = {
- *		.name = "trap",
- *		.run = cmd_trap_run,
- *		.help = { { "trap [options]", "time lde's traps ...\n"
- *			    "(lde trap --help)" } },
- *	};
+ *	int cmd_trap(int argc, char **argv)	// cmd/trap.c
+ *	CMD(trap, "trap [options]", "time lde's traps ...")	// cmd/list.h
  */
 #ifndef LDE_CMD_H
 #define LDE_CMD_H
@@ -24,28 +20,31 @@
 
 #include "lib/common.h"
 
+struct cmd {
+	const char *name;		/* argv[1] */
+	int (*run)(int argc, char **argv);
+};
+
 /* One line of lde help: "  trap [options]     time lde's traps...". */
 struct cmd_help {
 	const char *synopsis;	/* "trap [options]" */
 	const char *text;	/* what it does; '\n' starts a line below */
 };
 
-struct cmd {
-	const char *name;			/* argv[1] */
-	int (*run)(int argc, char **argv);
-	struct cmd_help help[2];		/* lde help's lines */
-};
-
-/* The registry, in lde help's order: cmd/list.h. */
-extern const struct cmd *const commands[];
+/* The registry, and lde help's lines, in cmd/list.h's order. */
+extern const struct cmd commands[];
 extern const size_t nr_commands;
+extern const struct cmd_help cmd_help[];
+extern const size_t nr_cmd_help;
 
-/* Every command of cmd/list.h, declared: cmd_trap, cmd_ctx... */
-#define CMD(name)	cmd_##name,
-extern const struct cmd
+/* Every command of cmd/list.h: int cmd_trap(int argc, char **argv)... */
+#define CMD(name, synopsis, text)	cmd_##name(int argc, char **argv),
+#define CMD_MORE(synopsis, text)
+int
 #include "cmd/list.h"
-	cmd_list_end;	/* not a command: ends the declaration */
+	cmd_list_end(void);	/* not a command: ends the declaration */
 #undef CMD
+#undef CMD_MORE
 
 /* "lde demo coop", called by lde demo with argv[0] == "coop". */
 int demo_coop(int argc, char **argv);

@@ -28,37 +28,22 @@
 #include "cmd/cmd.h"
 #include "exp/ctx.h"
 
-static void usage(FILE *f);
-
 static const struct cli_cmd ctx_cli = {
 	.who = "lde ctx",
-	.usage = usage,
-	.loops = CTX_LOOPS,
+	.about = "Time context switches between two tasks pinned to one CPU: a pipe\n"
+		 "ping-pong between two processes and a sched_yield ping-pong between two\n"
+		 "threads.  Figures are ns per switch: a round trip is two switches, and\n"
+		 "the same calls made without a switch are subtracted.  No module needed.\n",
+	.exits = "Exit status: 0 done, 1 failed or the medians are wrong (a warning"
+		 " says why),\n2 bad usage.\n",
 	/* Buffers take about 100 bytes per round trip asked for. */
-	.max_loops = 1000000,
-	.batch = CTX_BATCH,
-	.max_batch = 100000,
-	.budget_s = CTX_BUDGET_S,
-	.item = "test",
-	.unit = "round trip",
+	.loops = CTX_LOOPS, .max_loops = 1000000,
+	.batch = CTX_BATCH, .max_batch = 100000,
+	.budget_s = CTX_BUDGET_S, .item = "test", .unit = "round trip",
 	.quiet_help = "print only the median per switch of each test",
 };
 
-static void usage(FILE *f)
-{
-	fputs("usage: lde ctx [options]\n"
-	      "\n"
-	      "Time context switches between two tasks pinned to one CPU: a pipe\n"
-	      "ping-pong between two processes and a sched_yield ping-pong between two\n"
-	      "threads.  Figures are ns per switch: a round trip is two switches, and\n"
-	      "the same calls made without a switch are subtracted.  No module needed.\n"
-	      "\n", f);
-	cli_usage_options(f, &ctx_cli);
-	fputs("\nExit status: 0 done, 1 failed or the medians are wrong (a"
-	      " warning says why),\n2 bad usage.\n", f);
-}
-
-static int run(int argc, char **argv)
+int cmd_ctx(int argc, char **argv)
 {
 	struct ctx_bench c;
 	struct cli_opts o;
@@ -72,14 +57,7 @@ static int run(int argc, char **argv)
 		fprintf(stderr, "lde ctx: %s: %s\n", c.pp.why, strerror(errno));
 		return EXIT_FAIL;
 	}
-	ctx_bench_print(stdout, &c, o.fmt, o.quiet, o.histogram);
+	render_print(stdout, &ctx_bench_ops, &c, o.fmt, o.quiet,
+		     o.histogram);
 	return pingpong_trusted(&c.pp) ? 0 : EXIT_FAIL;
 }
-
-const struct cmd cmd_ctx = {
-	.name = "ctx",
-	.run = run,
-	.help = { { "ctx [options]", "time context switches: pipe and"
-		    " sched_yield ping-pong\non one CPU, per switch (lde ctx"
-		    " --help)" } },
-};

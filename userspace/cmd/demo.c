@@ -311,7 +311,7 @@ static int demo_privileged(void)
 	return EXIT_FAIL;
 }
 
-static int run(int argc, char **argv)
+int cmd_demo(int argc, char **argv)
 {
 	if (argc >= 2 && !strcmp(argv[1], "coop"))
 		return demo_coop(argc - 1, argv + 1);
@@ -325,14 +325,3 @@ static int run(int argc, char **argv)
 	usage(stderr);
 	return EXIT_USAGE;
 }
-
-const struct cmd cmd_demo = {
-	.name = "demo",
-	.run = run,
-	.help = {
-		{ "demo privileged", "run a privileged instruction in user"
-		  " mode, then via a trap" },
-		{ "demo coop", "a hog under cooperative scheduling, then under"
-		  " a timer" },
-	},
-};

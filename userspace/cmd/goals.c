@@ -69,7 +69,7 @@ static bool all_measured(const struct session *s)
 	return true;
 }
 
-static int run(int argc, char **argv)
+int cmd_goals(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "affinity", required_argument, NULL, 'a' },
@@ -125,10 +125,3 @@ static int run(int argc, char **argv)
 	session_free(&s);
 	return ret;
 }
-
-const struct cmd cmd_goals = {
-	.name = "goals",
-	.run = run,
-	.help = { { "goals [options]", "the mini scheduler's goals, measured"
-		    " in one run\n(lde goals --help)" } },
-};

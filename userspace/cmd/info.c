@@ -66,7 +66,7 @@ static int read_counter(const char *name, unsigned long long *val)
 	return 0;
 }
 
-static int run(int argc, char **argv)
+int cmd_info(int argc, char **argv)
 {
 	struct lde_traps t;
 	unsigned long long count;
@@ -120,10 +120,3 @@ static int run(int argc, char **argv)
 	lde_traps_free(&t);
 	return ret;
 }
-
-const struct cmd cmd_info = {
-	.name = "info",
-	.run = run,
-	.help = { { "info", "show lde.ko's ABI version, its traps and their"
-		    " counters" } },
-};

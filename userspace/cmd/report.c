@@ -202,7 +202,7 @@ static int run_all(struct report *r)
 	return failed ? EXIT_FAIL : 0;
 }
 
-static int run(int argc, char **argv)
+int cmd_report(int argc, char **argv)
 {
 	struct report_opts o;
 	struct report *r;
@@ -234,10 +234,3 @@ out:
 	free(r);
 	return ret;
 }
-
-const struct cmd cmd_report = {
-	.name = "report",
-	.run = run,
-	.help = { { "report [options]", "the whole lab in one run: JSON, CSV,"
-		    " plots and\nsummary.md in results/ (lde report --help)" } },
-};

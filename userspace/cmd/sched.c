@@ -313,7 +313,7 @@ static int stop(const struct sched_opts *o)
 	return ret;
 }
 
-static int run(int argc, char **argv)
+int cmd_sched(int argc, char **argv)
 {
 	struct sched_run r = { .ran = false };
 	struct sched_opts o;
@@ -351,10 +351,3 @@ out:
 	sched_run_free(&r);
 	return ret;
 }
-
-const struct cmd cmd_sched = {
-	.name = "sched",
-	.run = run,
-	.help = { { "sched [options]", "run guests under lde's mini scheduler"
-		    " (lde sched --help)" } },
-};

@@ -33,37 +33,21 @@ static const struct cli_flag trap_flags[] = {
 			    "measure the baselines only; do not open /dev/lde" },
 };
 
-static void usage(FILE *f);
-
 static const struct cli_cmd trap_cli = {
 	.who = "lde trap",
-	.usage = usage,
-	.loops = TRAP_LOOPS,
-	.max_loops = 10000000,
-	.batch = TRAP_BATCH,
-	.max_batch = 1000000,
-	.budget_s = TRAP_BUDGET_S,
-	.item = "subject",
-	.unit = "call",
+	.about = "Time one call of each subject, many times, pinned to one CPU: a function\n"
+		 "call, getppid, vDSO clock_gettime, ioctl(/dev/null) and each trap of\n"
+		 "/dev/lde.  Figures are ns per call with the loop+timer overhead subtracted.\n",
+	.exits = "Exit status: 0 done, 1 failed (or /dev/lde missing), 2 bad"
+		 " usage.\n",
+	.loops = TRAP_LOOPS, .max_loops = 10000000,
+	.batch = TRAP_BATCH, .max_batch = 1000000,
+	.budget_s = TRAP_BUDGET_S, .item = "subject", .unit = "call",
 	.quiet_help = "print only the ratio lines",
-	.flags = trap_flags,
-	.nflags = ARRAY_SIZE(trap_flags),
+	.flags = trap_flags, .nflags = ARRAY_SIZE(trap_flags),
 };
 
-static void usage(FILE *f)
-{
-	fputs("usage: lde trap [options]\n"
-	      "\n"
-	      "Time one call of each subject, many times, pinned to one CPU: a function\n"
-	      "call, getppid, vDSO clock_gettime, ioctl(/dev/null) and each trap of\n"
-	      "/dev/lde.  Figures are ns per call with the loop+timer overhead subtracted.\n"
-	      "\n", f);
-	cli_usage_options(f, &trap_cli);
-	fputs("\nExit status: 0 done, 1 failed (or /dev/lde missing), 2 bad"
-	      " usage.\n", f);
-}
-
-static int run(int argc, char **argv)
+int cmd_trap(int argc, char **argv)
 {
 	struct trap_bench tb;
 	struct cli_opts o;
@@ -81,7 +65,8 @@ static int run(int argc, char **argv)
 	}
 	if (trap_bench_run(&tb, "lde trap", fd, cpu, &tsc, o.loops, o.batch))
 		goto out;
-	trap_bench_print(stdout, &tb, o.fmt, o.quiet, o.histogram);
+	render_print(stdout, &trap_bench_ops, &tb, o.fmt, o.quiet,
+		     o.histogram);
 	if (open_err) {
 		fflush(stdout);		/* the reason goes below the table */
 		lde_perror(open_err);
@@ -94,11 +79,3 @@ out:
 		close(fd);
 	return ret;
 }
-
-const struct cmd cmd_trap = {
-	.name = "trap",
-	.run = run,
-	.help = { { "trap [options]", "time lde's traps next to a function"
-		    " call, getppid,\nvDSO clock_gettime and ioctl(/dev/null)"
-		    " (lde trap --help)" } },
-};

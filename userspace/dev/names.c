@@ -14,29 +14,15 @@
 
 #include "dev/names.h"
 
-const char *const sched_engines[LDE_NR_ENGINES] = {
-	LDE_ENGINES(LDE_NAME, LDE_NAME)
-};
-
-const char *const sched_policies[LDE_NR_POLICIES] = {
-	LDE_POLICIES(LDE_NAME, LDE_NAME)
-};
-
-const char *const sched_workloads[LDE_NR_WORKLOADS] = {
-	LDE_WORKLOADS(LDE_NAME, LDE_NAME)
-};
-
-const char *const sched_reasons[LDE_NR_SWITCH_REASONS] = {
+/* Sized by names.h's declarations: a list of another length is an error. */
+const char *const sched_engines[] = { LDE_ENGINES(LDE_NAME, LDE_NAME) };
+const char *const sched_policies[] = { LDE_POLICIES(LDE_NAME, LDE_NAME) };
+const char *const sched_workloads[] = { LDE_WORKLOADS(LDE_NAME, LDE_NAME) };
+const char *const sched_reasons[] = {
 	LDE_SWITCH_REASONS(LDE_NAME, LDE_NAME)
 };
-
-const char *const sched_ends[LDE_NR_ENDS] = {
-	LDE_ENDS(LDE_NAME, LDE_NAME)
-};
-
-const char *const sched_modes[LDE_NR_MODES] = {
-	LDE_MODES(LDE_NAME, LDE_NAME)
-};
+const char *const sched_ends[] = { LDE_ENDS(LDE_NAME, LDE_NAME) };
+const char *const sched_modes[] = { LDE_MODES(LDE_NAME, LDE_NAME) };
 
 /* Why an experiment ended, as the end of "It ended because ...". */
 static const char *const end_why[] = {

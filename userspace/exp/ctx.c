@@ -191,15 +191,16 @@ static void print_explanation(FILE *f, const struct ctx_bench *r)
 	      "two threads share theirs, so their switch keeps the page tables.\n", f);
 }
 
-static void print_table(FILE *f, const struct ctx_bench *r, bool histogram)
+static void print_table(FILE *f, const void *arg, bool histogram)
 {
+	const struct ctx_bench *r = arg;
 	const struct pingpong *pp = &r->pp;
 	unsigned int k;
 
 	fprintf(f, "lde ctx: ns per context switch on CPU %d, TSC %.3f GHz,"
-		" %zu round trips per test\n", r->cpu, r->tsc->hz / 1e9,
+		" %zu round trips per test\n", r->cpu, r->tsc.hz / 1e9,
 		r->loops);
-	if (!r->tsc->invariant)
+	if (!r->tsc.invariant)
 		fprintf(f, "Note: this CPU does not report an invariant TSC;"
 			" ns figures assume its rate held\nsince calibration.\n");
 	print_rows(f, "per switch", pp, false);
@@ -226,12 +227,11 @@ static void json_test(FILE *f, const struct pp_result *t, bool yield)
 	json_str(f, t->name);
 	fputs(", ", f);
 	render_json_figures(f, &t->sw, t->avg_ns);
-	fprintf(f, ", \"samples\": %zu, \"capped\": %s,\n     \"raw_p50\": ",
-		t->sw.n, t->capped ? "true" : "false");
-	json_num(f, t->raw_ns);
-	fputs(", \"round_trip_p50\": ", f);
-	json_num(f, t->rt_p50_ns);
-	fputs(",\n     \"subtracted\": {\"name\": ", f);
+	fprintf(f, ", \"samples\": %zu, \"capped\": %s,\n     ", t->sw.n,
+		t->capped ? "true" : "false");
+	json_dbl(f, "raw_p50", t->raw_ns, ", ");
+	json_dbl(f, "round_trip_p50", t->rt_p50_ns,
+		 ",\n     \"subtracted\": {\"name\": ");
 	json_str(f, t->solo_name);
 	fputs(", ", f);
 	render_json_figures(f, &t->solo, t->solo_avg_ns);
@@ -252,21 +252,14 @@ static void json_test(FILE *f, const struct pp_result *t, bool yield)
 	fputc('}', f);
 }
 
-static void print_json(FILE *f, const struct ctx_bench *r)
+static void print_json(FILE *f, const void *arg)
 {
+	const struct ctx_bench *r = arg;
 	unsigned int k;
 
-	fprintf(f, "{\n  \"unit\": \"ns per switch\",\n");
-	fprintf(f, "  \"tsc_hz\": %.0f,\n", r->tsc->hz);
-	fprintf(f, "  \"tsc_invariant\": %s,\n",
-		r->tsc->invariant ? "true" : "false");
-	fprintf(f, "  \"cpu\": %d,\n", r->cpu);
-	fputs("  \"overhead_ns\": ", f);
-	json_num(f, r->pp.ov.sample_ns);
-	fputs(",\n  \"batch_overhead_ns\": ", f);
-	json_num(f, r->pp.ov.batch_ns);
-	fprintf(f, ",\n  \"round_trips\": %zu,\n  \"batch\": %zu,\n",
-		r->loops, r->batch);
+	measure_json_head(f, "ns per switch", &r->tsc, r->cpu, &r->pp.ov);
+	fprintf(f, "  \"round_trips\": %zu,\n  \"batch\": %zu,\n", r->loops,
+		r->batch);
 	fprintf(f, "  \"trusted\": %s,\n  \"foreign_exact\": %s,\n",
 		pingpong_trusted(&r->pp) ? "true" : "false",
 		r->pp.foreign_exact ? "true" : "false");
@@ -278,8 +271,9 @@ static void print_json(FILE *f, const struct ctx_bench *r)
 	fputs("  ]\n}\n", f);
 }
 
-static void print_csv(FILE *f, const struct ctx_bench *r)
+static void print_csv(FILE *f, const void *arg)
 {
+	const struct ctx_bench *r = arg;
 	unsigned int k;
 
 	fprintf(f, "name,samples,min_ns,p50_ns,p90_ns,p99_ns,max_ns,avg_ns,"
@@ -301,26 +295,19 @@ static void print_csv(FILE *f, const struct ctx_bench *r)
 	}
 }
 
-void ctx_bench_print(FILE *f, const struct ctx_bench *r,
-		     enum output_format fmt, bool quiet, bool histogram)
+/* -q: the two medians, and the checks only if a figure may be wrong. */
+static void print_quiet(FILE *f, const void *arg)
 {
-	switch (fmt) {
-	case OUT_JSON:
-		print_json(f, r);
-		break;
-	case OUT_CSV:
-		print_csv(f, r);
-		break;
-	case OUT_TABLE:
-		if (quiet) {
-			print_medians(f, &r->pp);
-			print_checks(f, r, true);
-		} else {
-			print_table(f, r, histogram);
-		}
-		break;
-	}
+	const struct ctx_bench *r = arg;
+
+	print_medians(f, &r->pp);
+	print_checks(f, r, true);
 }
+
+const struct render_ops ctx_bench_ops = {
+	.table = print_table, .quiet = print_quiet,
+	.json = print_json, .csv = print_csv,
+};
 
 int ctx_bench_run(struct ctx_bench *c, const struct tsc *tsc, int cpu,
 		  size_t loops, size_t batch)
@@ -332,40 +319,30 @@ int ctx_bench_run(struct ctx_bench *c, const struct tsc *tsc, int cpu,
 	};
 
 	*c = (struct ctx_bench){
-		.tsc = tsc, .cpu = cpu, .loops = loops, .batch = batch,
+		.tsc = *tsc, .cpu = cpu, .loops = loops, .batch = batch,
 	};
 	return pingpong_run(&cfg, tsc, &c->pp);
 }
 
 /* ---- the experiment "ctx" of lde report and lde goals --------------- */
 
-struct ctx_exp {
-	struct tsc tsc;		/* calibrated on the lab CPU */
-	struct ctx_bench c;
-};
-
 static void run(const struct exp *x, struct session *s, struct exp_out *o)
 {
-	struct ctx_exp *t = o->st;
+	struct ctx_bench *c = o->st;
+	struct tsc tsc;
 
 	(void)x;
 	progress_step(&s->prog, "pipe and sched_yield ping-pong on CPU %u",
 		      s->cpu);
-	if (cpus_pin((int)s->cpu) < 0 || tsc_calibrate(&t->tsc)) {
-		fprintf(stderr, "%s: pinning and calibrating: %s\n", s->who,
+	if (session_pin(s, &tsc, o))
+		return;
+	if (ctx_bench_run(c, &tsc, (int)s->cpu, CTX_LOOPS, CTX_BATCH)) {
+		fprintf(stderr, "%s: %s: %s\n", s->who, c->pp.why,
 			strerror(errno));
-		exp_fail(o, EXIT_FAIL, "pinning to CPU %u and calibrating the"
-			 " TSC: %s", s->cpu, strerror(errno));
+		exp_fail(o, EXIT_FAIL, "the ping-pong: %s", c->pp.why);
 		return;
 	}
-	if (ctx_bench_run(&t->c, &t->tsc, (int)s->cpu, CTX_LOOPS,
-			  CTX_BATCH)) {
-		fprintf(stderr, "%s: %s: %s\n", s->who, t->c.pp.why,
-			strerror(errno));
-		exp_fail(o, EXIT_FAIL, "the ping-pong: %s", t->c.pp.why);
-		return;
-	}
-	if (!pingpong_trusted(&t->c.pp))
+	if (!pingpong_trusted(&c->pp))
 		fprintf(stderr, "%s: other tasks spoiled the ping-pong\n",
 			s->who);
 	exp_ok(o);
@@ -374,14 +351,14 @@ static void run(const struct exp *x, struct session *s, struct exp_out *o)
 /* The pipe's P50 per switch, if the medians can be trusted. */
 static double pipe_p50(const void *st)
 {
-	const struct pingpong *pp = &((const struct ctx_exp *)st)->c.pp;
+	const struct pingpong *pp = &((const struct ctx_bench *)st)->pp;
 
 	return pingpong_trusted(pp) ? pp->test[PP_PIPE].sw.p50 : NAN;
 }
 
 static double yield_p50(const void *st)
 {
-	const struct pingpong *pp = &((const struct ctx_exp *)st)->c.pp;
+	const struct pingpong *pp = &((const struct ctx_bench *)st)->pp;
 
 	return pingpong_trusted(pp) ? pp->test[PP_YIELD].sw.p50 : NAN;
 }
@@ -394,12 +371,12 @@ static const struct exp_figure figures[] = {
 
 static const uint64_t *pipe_hist(const void *st)
 {
-	return ((const struct ctx_exp *)st)->c.pp.test[PP_PIPE].sw.hist;
+	return ((const struct ctx_bench *)st)->pp.test[PP_PIPE].sw.hist;
 }
 
 static const struct stats *pipe_stats(const void *st)
 {
-	return &((const struct ctx_exp *)st)->c.pp.test[PP_PIPE].sw;
+	return &((const struct ctx_bench *)st)->pp.test[PP_PIPE].sw;
 }
 
 static const struct exp_dist dists[] = {
@@ -407,35 +384,9 @@ static const struct exp_dist dists[] = {
 	{ NULL, NULL, NULL },
 };
 
-static void write_json(FILE *f, const void *st)
-{
-	ctx_bench_print(f, &((const struct ctx_exp *)st)->c, OUT_JSON, false,
-			false);
-}
-
-static void write_csv(FILE *f, const void *st)
-{
-	ctx_bench_print(f, &((const struct ctx_exp *)st)->c, OUT_CSV, false,
-			false);
-}
-
-static int files(const struct exp *x, const struct session *s,
-		 const struct exp_out *o)
-{
-	(void)x;
-	if (o->state != EXP_OK)
-		return 0;
-	return session_write(s, "ctx.json", write_json, o->st) |
-	       session_write(s, "ctx.csv", write_csv, o->st);
-}
-
 const struct exp exp_ctx = {
-	.name = "ctx",
-	.step = "goals",
-	.steps = 1,
-	.size = sizeof(struct ctx_exp),
-	.run = run,
-	.figures = figures,
-	.dists = dists,
-	.files = files,
+	.name = "ctx", .step = "goals", .steps = 1,
+	.size = sizeof(struct ctx_bench), .run = run,
+	.figures = figures, .dists = dists,
+	.ops = &ctx_bench_ops,
 };

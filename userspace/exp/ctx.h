@@ -11,7 +11,8 @@
  *	if (ctx_bench_run(&c, &tsc, cpu, CTX_LOOPS, CTX_BATCH))
  *		fprintf(stderr, "%s: %s\n", c.pp.why, strerror(errno));
  *	else
- *		ctx_bench_print(stdout, &c, OUT_TABLE, quiet, histogram);
+ *		render_print(stdout, &ctx_bench_ops, &c, OUT_TABLE, quiet,
+ *			     histogram);
  */
 #ifndef LDE_EXP_CTX_H
 #define LDE_EXP_CTX_H
@@ -32,7 +33,7 @@
 #define CTX_BATCH	100	/* round trips per batch for the Avg */
 
 struct ctx_bench {
-	const struct tsc *tsc;
+	struct tsc tsc;			/* as calibrated on cpu */
 	int cpu;
 	size_t loops;			/* round trips asked for per test */
 	size_t batch;			/* round trips per batch */
@@ -43,8 +44,10 @@ struct ctx_bench {
 int ctx_bench_run(struct ctx_bench *c, const struct tsc *tsc, int cpu,
 		  size_t loops, size_t batch);
 
-/* The table (with -q only the medians, with -h histograms), JSON or CSV. */
-void ctx_bench_print(FILE *f, const struct ctx_bench *r,
-		     enum output_format fmt, bool quiet, bool histogram);
+/*
+ * Its printers, for render_print(): the table (with -q only the medians,
+ * with -h histograms), JSON or CSV.
+ */
+extern const struct render_ops ctx_bench_ops;
 
 #endif /* LDE_EXP_CTX_H */

@@ -15,16 +15,23 @@
 #include "lib/common.h"
 #include "lib/json.h"
 
+/* Its latencies, ns, and where it ran. */
+struct cyclic {
+	struct stats st;
+	unsigned int cpu;
+};
+
 static void run(const struct exp *x, struct session *s, struct exp_out *o)
 {
 	FILE *raw = s->dir ? session_fopen(s, "cyclictest.txt", "we") : NULL;
-	struct stats *st = o->st;
+	struct cyclic *c = o->st;
 	int ret;
 
 	(void)x;
+	c->cpu = s->cpu;
 	progress_step(&s->prog, "cyclictest -m -p95 -a %u -i 1000 -l %d",
 		      s->cpu, CYCLICTEST_LOOPS);
-	ret = cyclictest_run(s->who, s->cpu, CYCLICTEST_LOOPS, st, raw);
+	ret = cyclictest_run(s->who, s->cpu, CYCLICTEST_LOOPS, &c->st, raw);
 	if (raw)
 		session_fclose(s, raw, "cyclictest.txt");
 	if (ret)
@@ -35,7 +42,7 @@ static void run(const struct exp *x, struct session *s, struct exp_out *o)
 
 static double p99(const void *st)
 {
-	return ((const struct stats *)st)->p99;
+	return ((const struct cyclic *)st)->st.p99;
 }
 
 static const struct exp_figure figures[] = {
@@ -45,12 +52,12 @@ static const struct exp_figure figures[] = {
 
 static const uint64_t *latency_hist(const void *st)
 {
-	return ((const struct stats *)st)->hist;
+	return ((const struct cyclic *)st)->st.hist;
 }
 
 static const struct stats *latency_stats(const void *st)
 {
-	return st;
+	return &((const struct cyclic *)st)->st;
 }
 
 static const struct exp_dist dists[] = {
@@ -58,43 +65,24 @@ static const struct exp_dist dists[] = {
 	{ NULL, NULL, NULL },
 };
 
-struct json_arg {
-	const struct stats *st;
-	unsigned int cpu;
-};
-
-static void write_json(FILE *f, const void *arg)
+/* cyclictest.json: its figures, in ns, as lde's own. */
+static void print_json(FILE *f, const void *st)
 {
-	const struct json_arg *a = arg;
+	const struct cyclic *c = st;
 
 	fprintf(f, "{\n  \"command\": \"cyclictest -m -p95 -a %u -t1 -i 1000"
 		" -l %d -q -h %d\",\n  \"unit\": \"ns\",\n  \"samples\": %zu,\n"
-		"  ", a->cpu, CYCLICTEST_LOOPS, CYCLICTEST_HIST_US, a->st->n);
-	json_percentiles(f, a->st);
+		"  ", c->cpu, CYCLICTEST_LOOPS, CYCLICTEST_HIST_US, c->st.n);
+	json_percentiles(f, &c->st);
 	fputs(",\n  ", f);
-	json_dbl(f, "mean", a->st->mean, ",\n  \"hist\": ");
-	json_hist(f, a->st->hist, STATS_BUCKETS);
+	json_dbl(f, "mean", c->st.mean, ",\n  \"hist\": ");
+	json_hist(f, c->st.hist, STATS_BUCKETS);
 	fputs("\n}\n", f);
 }
 
-static int files(const struct exp *x, const struct session *s,
-		 const struct exp_out *o)
-{
-	struct json_arg a = { .st = o->st, .cpu = s->cpu };
-
-	(void)x;
-	if (o->state != EXP_OK)
-		return 0;
-	return session_write(s, "cyclictest.json", write_json, &a);
-}
-
 const struct exp exp_cyclictest = {
-	.name = "cyclictest",
-	.step = "goals",
-	.steps = 1,
-	.size = sizeof(struct stats),
-	.run = run,
-	.figures = figures,
-	.dists = dists,
-	.files = files,
+	.name = "cyclictest", .step = "goals", .steps = 1,
+	.size = sizeof(struct cyclic), .run = run,
+	.figures = figures, .dists = dists,
+	.ops = &(const struct render_ops){ .json = print_json },
 };

@@ -64,10 +64,7 @@ static void json(FILE *f, const struct session *s, const struct exp_out *o)
 }
 
 const struct exp exp_demo = {
-	.name = "demo",
-	.steps = 1,
-	.size = sizeof(int),
-	.run = run,
-	.md = md,
-	.json = json,
+	.name = "demo", .steps = 1,
+	.size = sizeof(int), .run = run,
+	.md = md, .json = json,
 };

@@ -15,8 +15,8 @@
  *   dists     one distribution each (a log2 histogram and its stats):
  *             the plots draw them
  *   scheds    the mini-scheduler experiments it ran: sched.csv, sched-*.json
- * and, for lde report, its files, its section of summary.md and its
- * members of report.json.
+ * and, for lde report, its files (its printer's JSON and CSV, and others),
+ * its section of summary.md and its members of report.json.
  *
  * Use:
  *	struct session s;
@@ -35,6 +35,7 @@
 #include <stdio.h>
 
 #include "lib/progress.h"
+#include "lib/render.h"
 #include "lib/stats.h"
 
 struct session;
@@ -90,7 +91,13 @@ struct exp {
 	/* Its i-th mini-scheduler experiment, or NULL after the last. */
 	const struct sched_run *(*sched)(const void *st, size_t i);
 
-	/* lde report: its files, ran or not; 0 or -1 after saying why. */
+	/*
+	 * Its printers, given its state (lib/render.h): lde report writes
+	 * <name>.json and <name>.csv with those it has, its command's --json
+	 * and --csv.
+	 */
+	const struct render_ops *ops;
+	/* lde report: other files, ran or not; 0 or -1 after saying why. */
 	int (*files)(const struct exp *x, const struct session *s,
 		     const struct exp_out *o);
 	/* Its section of summary.md (run or not), and of its picture list. */
@@ -164,6 +171,14 @@ void exp_fail(struct exp_out *o, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void exp_skip(struct exp_out *o, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/*
+ * For an experiment that times in user space: pin to the lab CPU and
+ * calibrate tsc there.  0, or -1 after saying why, with o failed.
+ */
+struct tsc;
+int session_pin(const struct session *s, struct tsc *tsc,
+		struct exp_out *o);
 
 /* For files(): s->dir/name to write, or NULL after saying why. */
 FILE *session_fopen(const struct session *s, const char *name,

@@ -235,12 +235,7 @@ static void md(FILE *f, const struct session *s, const struct exp_out *o)
 }
 
 const struct exp exp_hogs = {
-	.name = "hogs",
-	.steps = HOG_RUNS,
-	.size = sizeof(struct hogs),
-	.run = run,
-	.free = free_hogs,
-	.sched = sched,
-	.files = files,
-	.md = md,
+	.name = "hogs", .steps = HOG_RUNS,
+	.size = sizeof(struct hogs), .run = run, .free = free_hogs,
+	.sched = sched, .files = files, .md = md,
 };

@@ -9,14 +9,18 @@
  *
  * Use: see exp.h.
  */
+#include <assert.h>
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench/tsc.h"
 #include "exp/exp.h"
+#include "lib/cpus.h"
 #include "lib/common.h"
 #include "lib/spawn.h"
 
@@ -100,24 +104,31 @@ static const void *ran(const struct session *s, const struct exp *x)
 	return o && o->state == EXP_OK ? o->st : NULL;
 }
 
+/*
+ * The entry called name of a table whose entries start with their name
+ * (struct exp_figure, struct exp_dist) and end with a NULL one.
+ */
+static_assert(offsetof(struct exp_figure, name) == 0 &&
+	      offsetof(struct exp_dist, name) == 0, "find() reads the name");
+
+static const void *find(const void *tab, size_t size, const char *name)
+{
+	const char *p;
+
+	for (p = tab; p && *(const char *const *)p; p += size)
+		if (!strcmp(*(const char *const *)p, name))
+			return p;
+	return NULL;
+}
+
 static const struct exp_figure *figure(const struct exp *x, const char *name)
 {
-	const struct exp_figure *f;
-
-	for (f = x->figures; f && f->name; f++)
-		if (!strcmp(f->name, name))
-			return f;
-	return NULL;
+	return find(x->figures, sizeof(*x->figures), name);
 }
 
 static const struct exp_dist *dist(const struct exp *x, const char *name)
 {
-	const struct exp_dist *d;
-
-	for (d = x->dists; d && d->name; d++)
-		if (!strcmp(d->name, name))
-			return d;
-	return NULL;
+	return find(x->dists, sizeof(*x->dists), name);
 }
 
 bool exp_has_figure(const struct exp *x, const char *name)
@@ -186,6 +197,18 @@ void exp_skip(struct exp_out *o, const char *fmt, ...)
 	va_start(ap, fmt);
 	set(o, EXP_SKIPPED, 0, fmt, ap);
 	va_end(ap);
+}
+
+int session_pin(const struct session *s, struct tsc *tsc,
+		struct exp_out *o)
+{
+	if (cpus_pin((int)s->cpu) >= 0 && !tsc_calibrate(tsc))
+		return 0;
+	fprintf(stderr, "%s: pinning to CPU %u and calibrating the TSC: %s\n",
+		s->who, s->cpu, strerror(errno));
+	exp_fail(o, EXIT_FAIL, "pinning to CPU %u and calibrating the TSC: %s",
+		 s->cpu, strerror(errno));
+	return -1;
 }
 
 FILE *session_fopen(const struct session *s, const char *name,

@@ -98,10 +98,7 @@ static void json_picture(FILE *f, const struct session *s,
 }
 
 const struct exp exp_timeline = {
-	.name = "timeline",
-	.steps = 1,
-	.size = sizeof(struct timeline),
-	.run = run,
-	.md_picture = md_picture,
-	.json_picture = json_picture,
+	.name = "timeline", .steps = 1,
+	.size = sizeof(struct timeline), .run = run,
+	.md_picture = md_picture, .json_picture = json_picture,
 };

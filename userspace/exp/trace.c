@@ -80,7 +80,5 @@ static void run(const struct exp *x, struct session *s, struct exp_out *o)
 }
 
 const struct exp exp_trace = {
-	.name = "trace",
-	.steps = 2,
-	.run = run,
+	.name = "trace", .steps = 2, .run = run,
 };

@@ -69,7 +69,7 @@ int trap_bench_run(struct trap_bench *tb, const char *who, int fd, int cpu,
 	char err[400];
 
 	*tb = (struct trap_bench){
-		.tsc = tsc, .cpu = cpu, .loops = loops, .batch = batch,
+		.tsc = *tsc, .cpu = cpu, .loops = loops, .batch = batch,
 	};
 	subjects_init(ss);
 	if (subjects_add_baselines(ss, err, sizeof(err)) ||
@@ -122,8 +122,10 @@ static void print_ratio(FILE *f, const char *what, double v, bool goal)
 	fputc('\n', f);
 }
 
-static void print_ratios(FILE *f, const struct trap_bench *tb)
+static void print_ratios(FILE *f, const void *arg)
 {
+	const struct trap_bench *tb = arg;
+
 	if (tb->ss.null >= 0) {
 		print_ratio(f, "lde null / ioctl(/dev/null)",
 			    ratio(tb, tb->ss.null, tb->ss.ioctl), true);
@@ -134,19 +136,20 @@ static void print_ratios(FILE *f, const struct trap_bench *tb)
 		    ratio(tb, tb->ss.ioctl, tb->ss.getppid), false);
 }
 
-static void print_table(FILE *f, const struct trap_bench *tb, bool histogram)
+static void print_table(FILE *f, const void *arg, bool histogram)
 {
+	const struct trap_bench *tb = arg;
 	double base = tb->ss.ioctl >= 0 ? tb->res[tb->ss.ioctl].st.p50 : 0;
 	bool capped = false;
 	size_t i;
 
 	fprintf(f, "lde trap: ns per call on CPU %d, TSC %.3f GHz, %zu samples"
-		" per subject\n", tb->cpu, tb->tsc->hz / 1e9, tb->loops);
+		" per subject\n", tb->cpu, tb->tsc.hz / 1e9, tb->loops);
 	fprintf(f, "Min..Max: calls timed one by one, minus %.1f ns of"
 		" loop+timer overhead.\n", tb->ov.sample_ns);
 	fprintf(f, "Avg: median of the per-call means of batches of %zu"
 		" calls, minus %.2f ns.\n", tb->batch, tb->ov.batch_ns);
-	if (!tb->tsc->invariant)
+	if (!tb->tsc.invariant)
 		fprintf(f, "Note: this CPU does not report an invariant TSC;"
 			" ns figures assume its rate held\nsince calibration.\n");
 	if (*tb->ss.clock_note)
@@ -203,21 +206,14 @@ static void json_subject(FILE *f, const struct result *res)
 	fputc('}', f);
 }
 
-static void print_json(FILE *f, const struct trap_bench *tb)
+static void print_json(FILE *f, const void *arg)
 {
+	const struct trap_bench *tb = arg;
 	double nvi = ratio(tb, tb->ss.null, tb->ss.ioctl);
 	size_t i;
 
-	fprintf(f, "{\n  \"unit\": \"ns per call\",\n");
-	fprintf(f, "  \"tsc_hz\": %.0f,\n", tb->tsc->hz);
-	fprintf(f, "  \"tsc_invariant\": %s,\n",
-		tb->tsc->invariant ? "true" : "false");
-	fprintf(f, "  \"cpu\": %d,\n", tb->cpu);
-	fputs("  \"overhead_ns\": ", f);
-	json_num(f, tb->ov.sample_ns);
-	fputs(",\n  \"batch_overhead_ns\": ", f);
-	json_num(f, tb->ov.batch_ns);
-	fprintf(f, ",\n  \"samples\": %zu,\n", tb->loops);
+	measure_json_head(f, "ns per call", &tb->tsc, tb->cpu, &tb->ov);
+	fprintf(f, "  \"samples\": %zu,\n", tb->loops);
 	fputs("  \"clocksource\": ", f);
 	if (*tb->ss.clocksource)
 		json_str(f, tb->ss.clocksource);
@@ -245,8 +241,9 @@ static void print_json(FILE *f, const struct trap_bench *tb)
 		nvi <= target() ? "true" : "false");
 }
 
-static void print_csv(FILE *f, const struct trap_bench *tb)
+static void print_csv(FILE *f, const void *arg)
 {
+	const struct trap_bench *tb = arg;
 	double base = tb->ss.ioctl >= 0 ? tb->res[tb->ss.ioctl].st.p50 : 0;
 	size_t i;
 
@@ -265,80 +262,56 @@ static void print_csv(FILE *f, const struct trap_bench *tb)
 	}
 }
 
-void trap_bench_print(FILE *f, const struct trap_bench *tb,
-		      enum output_format fmt, bool quiet, bool histogram)
-{
-	switch (fmt) {
-	case OUT_JSON:
-		print_json(f, tb);
-		break;
-	case OUT_CSV:
-		print_csv(f, tb);
-		break;
-	case OUT_TABLE:
-		if (quiet)
-			print_ratios(f, tb);
-		else
-			print_table(f, tb, histogram);
-		break;
-	}
-}
+const struct render_ops trap_bench_ops = {
+	.table = print_table, .quiet = print_ratios,
+	.json = print_json, .csv = print_csv,
+};
 
 /* ---- the experiment "trap" of lde report ---------------------------- */
 
-struct trap_exp {
-	struct tsc tsc;		/* calibrated on the lab CPU */
-	struct trap_bench tb;
-};
-
 static void run(const struct exp *x, struct session *s, struct exp_out *o)
 {
-	struct trap_exp *t = o->st;
+	struct trap_bench *tb = o->st;
+	struct tsc tsc;
 
 	(void)x;
-	subjects_init(&t->tb.ss);	/* for free(), if it fails first */
+	subjects_init(&tb->ss);		/* for free(), if it fails first */
 	progress_step(&s->prog, "trap benchmark: lde's traps against a call,"
 		      " getppid, vDSO and ioctl(/dev/null)");
-	if (cpus_pin((int)s->cpu) < 0 || tsc_calibrate(&t->tsc)) {
-		exp_fail(o, EXIT_FAIL, "pinning to CPU %u and calibrating the"
-			 " TSC: %s", s->cpu, strerror(errno));
+	if (session_pin(s, &tsc, o))
 		return;
-	}
-	if (trap_bench_run(&t->tb, s->who, s->fd, (int)s->cpu, &t->tsc,
-			   TRAP_LOOPS, TRAP_BATCH)) {
+	if (trap_bench_run(tb, s->who, s->fd, (int)s->cpu, &tsc, TRAP_LOOPS,
+			   TRAP_BATCH))
 		exp_fail(o, EXIT_FAIL, "the trap benchmark failed; its message"
 			 " is on stderr");
-		return;
-	}
-	exp_ok(o);
+	else
+		exp_ok(o);
 }
 
 static void free_exp(void *st)
 {
-	trap_bench_free(&((struct trap_exp *)st)->tb);
+	trap_bench_free(st);
 }
 
 /* The P50 of subject index i, or NAN if it was not timed. */
-static double p50(const void *st, int i)
+static double p50(const struct trap_bench *tb, int i)
 {
-	const struct trap_bench *tb = &((const struct trap_exp *)st)->tb;
-
 	return i >= 0 ? tb->res[i].st.p50 : NAN;
 }
 
 static double null_p50(const void *st)
 {
-	return p50(st, ((const struct trap_exp *)st)->tb.ss.null);
+	return p50(st, ((const struct trap_bench *)st)->ss.null);
 }
 
 static double ioctl_p50(const void *st)
 {
-	return p50(st, ((const struct trap_exp *)st)->tb.ss.ioctl);
+	return p50(st, ((const struct trap_bench *)st)->ss.ioctl);
 }
 
 static double getppid_p50(const void *st)
 {
-	return p50(st, ((const struct trap_exp *)st)->tb.ss.getppid);
+	return p50(st, ((const struct trap_bench *)st)->ss.getppid);
 }
 
 static const struct exp_figure figures[] = {
@@ -348,35 +321,9 @@ static const struct exp_figure figures[] = {
 	{ NULL, NULL },
 };
 
-static void write_json(FILE *f, const void *st)
-{
-	trap_bench_print(f, &((const struct trap_exp *)st)->tb, OUT_JSON,
-			 false, false);
-}
-
-static void write_csv(FILE *f, const void *st)
-{
-	trap_bench_print(f, &((const struct trap_exp *)st)->tb, OUT_CSV,
-			 false, false);
-}
-
-/* lde trap --json and --csv; trap.gp plots the CSV. */
-static int files(const struct exp *x, const struct session *s,
-		 const struct exp_out *o)
-{
-	(void)x;
-	if (o->state != EXP_OK)
-		return 0;
-	return session_write(s, "trap.json", write_json, o->st) |
-	       session_write(s, "trap.csv", write_csv, o->st);
-}
-
 const struct exp exp_trap = {
-	.name = "trap",
-	.steps = 1,
-	.size = sizeof(struct trap_exp),
-	.run = run,
-	.free = free_exp,
+	.name = "trap", .steps = 1,
+	.size = sizeof(struct trap_bench), .run = run, .free = free_exp,
 	.figures = figures,
-	.files = files,
+	.ops = &trap_bench_ops,
 };

@@ -10,7 +10,8 @@
  *
  *	if (trap_bench_run(&tb, "lde trap", fd, cpu, &tsc,
  *			   TRAP_LOOPS, TRAP_BATCH) == 0)
- *		trap_bench_print(stdout, &tb, OUT_TABLE, false, false);
+ *		render_print(stdout, &trap_bench_ops, &tb, OUT_TABLE,
+ *			     false, false);
  *	trap_bench_free(&tb);
  */
 #ifndef LDE_EXP_TRAP_H
@@ -30,7 +31,7 @@
 #define TRAP_BATCH	1000	/* calls per batch for the Avg */
 
 struct trap_bench {
-	const struct tsc *tsc;
+	struct tsc tsc;			/* as calibrated on cpu */
 	int cpu;
 	size_t loops;			/* samples asked for per subject */
 	size_t batch;			/* calls per batch */
@@ -48,8 +49,10 @@ int trap_bench_run(struct trap_bench *tb, const char *who, int fd, int cpu,
 		   const struct tsc *tsc, size_t loops, size_t batch);
 void trap_bench_free(struct trap_bench *tb);
 
-/* The table (with -q only the ratios, with -h histograms), JSON or CSV. */
-void trap_bench_print(FILE *f, const struct trap_bench *tb,
-		      enum output_format fmt, bool quiet, bool histogram);
+/*
+ * Its printers, for render_print(): the table (with -q only the ratios,
+ * with -h histograms), JSON or CSV.
+ */
+extern const struct render_ops trap_bench_ops;
 
 #endif /* LDE_EXP_TRAP_H */

@@ -52,7 +52,7 @@ static void bad(const char *who, char **argv, int c)
 int opts_other(const char *who, char **argv, int c,
 	       void (*usage)(FILE *f))
 {
-	if (c == '?' && optopt == '?') {	/* -? is not in optstring */
+	if (c == '?' && optopt == '?' && usage) {	/* -? is not in optstring */
 		usage(stdout);
 		return 1;
 	}

@@ -31,8 +31,8 @@ int opts_num(const char *who, const char *opt, const char *s,
 
 /*
  * After getopt_long() returned '?' or ':' (optstring starts with ':'):
- * for -? print usage to stdout and return 1, else say what was wrong and
- * return -1.
+ * for -? print usage (if not NULL) to stdout and return 1, else say what
+ * was wrong and return -1.
  */
 int opts_other(const char *who, char **argv, int c,
 	       void (*usage)(FILE *f));

@@ -22,6 +22,25 @@ static const char *fmt_ns(char *buf, size_t len, double v)
 	return buf;
 }
 
+void render_print(FILE *f, const struct render_ops *ops, const void *r,
+		  enum output_format fmt, bool quiet, bool histogram)
+{
+	switch (fmt) {
+	case OUT_JSON:
+		ops->json(f, r);
+		break;
+	case OUT_CSV:
+		ops->csv(f, r);
+		break;
+	case OUT_TABLE:
+		if (quiet)
+			ops->quiet(f, r);
+		else
+			ops->table(f, r, histogram);
+		break;
+	}
+}
+
 void render_columns(FILE *f)
 {
 	fprintf(f, " %7s %7s %7s %7s %7s %7s", "Min", "P50", "P90", "P99",

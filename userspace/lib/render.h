@@ -23,6 +23,7 @@
 #ifndef LDE_RENDER_H
 #define LDE_RENDER_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "lib/stats.h"
@@ -32,6 +33,18 @@ enum output_format {
 	OUT_JSON,
 	OUT_CSV,
 };
+
+/* A result's printers, one per format, for render_print() to pick. */
+struct render_ops {
+	void (*table)(FILE *f, const void *r, bool histogram);
+	void (*quiet)(FILE *f, const void *r);	/* the table with -q */
+	void (*json)(FILE *f, const void *r);
+	void (*csv)(FILE *f, const void *r);
+};
+
+/* r in fmt: --json, --csv, or the table (-q: quiet, -h: histogram). */
+void render_print(FILE *f, const struct render_ops *ops, const void *r,
+		  enum output_format fmt, bool quiet, bool histogram);
 
 /* The column titles and the figures, each " %7s": they line up. */
 void render_columns(FILE *f);

@@ -118,6 +118,39 @@ static void write_guests_csv(FILE *f, const void *arg)
 	}
 }
 
+struct print_arg {
+	void (*print)(FILE *f, const void *st);
+	const void *st;
+};
+
+static void print(FILE *f, const void *arg)
+{
+	const struct print_arg *a = arg;
+
+	a->print(f, a->st);
+}
+
+/* x's <name>.json and <name>.csv, if it ran: 0 or -1. */
+static int print_files(const struct session *s, const struct exp *x,
+		       const struct exp_out *o)
+{
+	struct print_arg json = { .st = o->st }, csv = { .st = o->st };
+	char name[64];
+	int ret = 0;
+
+	if (!x->ops || o->state != EXP_OK)
+		return 0;
+	json.print = x->ops->json;
+	csv.print = x->ops->csv;
+	snprintf(name, sizeof(name), "%s.json", x->name);
+	if (json.print)
+		ret |= session_write(s, name, print, &json);
+	snprintf(name, sizeof(name), "%s.csv", x->name);
+	if (csv.print)
+		ret |= session_write(s, name, print, &csv);
+	return ret;
+}
+
 static void write_goals_json(FILE *f, const void *arg)
 {
 	goals_print_json(f, arg);
@@ -134,10 +167,12 @@ int report_files(struct report *r)
 	size_t i;
 	int ret = 0;
 
-	for (i = 0; i < nr_experiments; i++)
+	for (i = 0; i < nr_experiments; i++) {
+		ret |= print_files(s, experiments[i], &s->out[i]);
 		if (experiments[i]->files)
 			ret |= experiments[i]->files(experiments[i], s,
 						     &s->out[i]);
+	}
 	ret |= session_write(s, "goals.json", write_goals_json, s);
 	ret |= session_write(s, "goals.csv", write_goals_csv, s);
 	ret |= session_write(s, "sched.csv", write_sched_csv, s);

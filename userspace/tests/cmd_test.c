@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * cmd_test.c - every command of the registry (cmd/list.h), run as ./lde
- * on the host: its --help, its bad usages, its -a.  None of these needs
+ * (and lde demo coop) on the host: its --help, its bad usages, its -a.  None of these needs
  * the module.  And the two commands that run without it.
  */
 #include <stdio.h>
@@ -28,42 +28,41 @@ static bool starts(const char *s, const char *prefix)
 	return !strncmp(s, prefix, strlen(prefix));
 }
 
-/* argv[1] and, for "demo coop", argv[2] of command i. */
-static void words(const struct cmd *c, size_t k, const char **w1,
-		  const char **w2)
+/* Every command of the registry, and the subcommand with options of its own. */
+static const char *const *command(size_t i)
 {
-	*w1 = c->name;
-	*w2 = NULL;
-	if (c->help[k].synopsis && !strncmp(c->help[k].synopsis, "demo coop",
-					    9))
-		*w2 = "coop";
+	static const char *const demo_coop[] = { "demo", "coop" };
+	static const char *w[2];
+
+	if (i == nr_commands)
+		return demo_coop;
+	w[0] = commands[i].name;
+	w[1] = NULL;
+	return w;
 }
 
-/* lde <cmd> [sub] <opt>: its status; opt shifted in after the words. */
-static int lde_cmd(const char *w1, const char *w2, const char *opt)
+/* lde <cmd> [sub] <opt>: its status. */
+static int lde_cmd(const char *const *w, const char *opt)
 {
-	return w2 ? lde(w1, w2, opt) : lde(w1, opt, NULL);
+	return w[1] ? lde(w[0], w[1], opt) : lde(w[0], opt, NULL);
 }
 
 TEST(cmd_every_command_has_help)
 {
+	const char *const *w;
 	char prefix[64];
-	const char *w1, *w2;
-	size_t i, k;
+	size_t i;
 
 	if (!CHECK(test_lde))
 		return;
-	for (i = 0; i < nr_commands; i++) {
-		for (k = 0; k < ARRAY_SIZE(commands[i]->help); k++) {
-			if (!commands[i]->help[k].synopsis)
-				continue;
-			words(commands[i], k, &w1, &w2);
-			snprintf(prefix, sizeof(prefix), "usage: lde %s", w1);
-			CHECK_INT(lde_cmd(w1, w2, "--help"), 0);
-			CHECK(starts(out, prefix) && !*err);
-			CHECK_INT(lde_cmd(w1, w2, "-?"), 0);
-			CHECK(starts(out, prefix) && !*err);
-		}
+	for (i = 0; i <= nr_commands; i++) {
+		w = command(i);
+		snprintf(prefix, sizeof(prefix), "usage: lde %s%s%s", w[0],
+			 w[1] ? " " : "", w[1] ? w[1] : "");
+		CHECK_INT(lde_cmd(w, "--help"), 0);
+		CHECK(starts(out, prefix) && !*err);
+		CHECK_INT(lde_cmd(w, "-?"), 0);
+		CHECK(starts(out, prefix) && !*err);
 	}
 }
 
@@ -72,25 +71,20 @@ TEST(cmd_every_command_refuses_bad_usage)
 	static const char *const bad[] = {
 		"--no-such-option", "-Z", "unexpected",
 	};
-	const char *w1, *w2;
-	size_t i, k, b;
+	const char *const *w;
+	size_t i, b;
 
 	if (!CHECK(test_lde))
 		return;
-	for (i = 0; i < nr_commands; i++) {
-		for (k = 0; k < ARRAY_SIZE(commands[i]->help); k++) {
-			if (!commands[i]->help[k].synopsis)
+	for (i = 0; i <= nr_commands; i++) {
+		w = command(i);
+		for (b = 0; b < ARRAY_SIZE(bad); b++) {
+			if (!test_check(t, lde_cmd(w, bad[b]) == EXIT_USAGE,
+					__FILE__, __LINE__, "lde %s%s%s %s: not %d",
+					w[0], w[1] ? " " : "", w[1] ? w[1] : "",
+					bad[b], EXIT_USAGE))
 				continue;
-			words(commands[i], k, &w1, &w2);
-			for (b = 0; b < ARRAY_SIZE(bad); b++) {
-				if (!test_check(t, lde_cmd(w1, w2, bad[b]) ==
-						EXIT_USAGE, __FILE__, __LINE__,
-						"lde %s%s%s %s: not %d", w1,
-						w2 ? " " : "", w2 ? w2 : "",
-						bad[b], EXIT_USAGE))
-					continue;
-				CHECK(!*out && *err);
-			}
+			CHECK(!*out && *err);
 		}
 	}
 }
@@ -106,12 +100,10 @@ TEST(cmd_a_refuses_an_offline_cpu)
 	if (!CHECK(test_lde))
 		return;
 	for (i = 0; i < ARRAY_SIZE(with_a); i++) {
-		const char *w1 = with_a[i][0], *w2 = with_a[i][1];
-
-		CHECK_INT(lde_cmd(w1, w2, "-a99999"), EXIT_USAGE);
+		CHECK_INT(lde_cmd(with_a[i], "-a99999"), EXIT_USAGE);
 		CHECK(strstr(err, "-a 99999: that CPU is offline or does not"
 			     " exist"));
-		CHECK_INT(lde_cmd(w1, w2, "-ax"), EXIT_USAGE);
+		CHECK_INT(lde_cmd(with_a[i], "-ax"), EXIT_USAGE);
 		CHECK(strstr(err, "-a wants a number"));
 	}
 }
@@ -127,7 +119,7 @@ TEST(cmd_help_lists_every_command)
 	for (i = 0; i < nr_commands; i++) {
 		char line[64];
 
-		snprintf(line, sizeof(line), "\n  %s ", commands[i]->name);
+		snprintf(line, sizeof(line), "\n  %s ", commands[i].name);
 		CHECK(strstr(out, line));
 	}
 	CHECK(strstr(out, "\n  help               show this help\n"));
