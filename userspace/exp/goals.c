@@ -19,6 +19,8 @@
  *   O(1) pick: switch cost P50 with 1024 yield guests against 2 <= 1.2
  *   direct execution: a spin guest's loop at a 1 ms quantum against the
  *     same loop in a plain kthread                            >= 0.95
+ *   a forced switch against a yield: switch cost P50 under rr at 100 us
+ *     (two spin guests) against coop (two yield guests)       <= 2.0
  *
  * Each row names its figures by experiment (the compiler checks that it
  * exists) and by figure name (tests/ check that the experiment has it).
@@ -72,6 +74,10 @@ const struct goal goals[] = {
 	     FIG(rr_lde_2spin, "guest_rate", "guest"),
 	     FIG(rr_lde_2spin, "host_rate", "kthread"),
 	     GOAL_RATE, GOAL_AT_LEAST, 0.95, NULL, GOAL_SCHED),
+	GOAL("rr_vs_coop_switch", "switch under rr 100 us / under coop, P50",
+	     FIG(rr100us_lde_2spin, "switch_cost_p50", "rr 100 us"),
+	     FIG(coop_lde_2yield, "switch_cost_p50", "coop"),
+	     GOAL_NS, GOAL_AT_MOST, 2.0, NULL, GOAL_SCHED),
 };
 
 const size_t nr_goals = ARRAY_SIZE(goals);
