@@ -14,7 +14,7 @@
  *   figures   one number each ("switch_cost_p50"): the goals divide them
  *   dists     one distribution each (a log2 histogram and its stats):
  *             the plots draw them
- *   scheds    the mini-scheduler experiments it ran: sched.csv, sched-*.json
+ *   sched     the mini-scheduler experiments it ran: sched.csv, sched-*.json
  * and, for lde report, its files (its printer's JSON and CSV, and others),
  * its section of summary.md and its members of report.json.
  *
@@ -38,8 +38,9 @@
 #include "lib/render.h"
 #include "lib/stats.h"
 
-struct session;
 struct sched_run;
+struct session;
+struct tsc;
 
 /* How an experiment of a session went. */
 enum exp_state {
@@ -176,7 +177,6 @@ void exp_skip(struct exp_out *o, const char *fmt, ...)
  * For an experiment that times in user space: pin to the lab CPU and
  * calibrate tsc there.  0, or -1 after saying why, with o failed.
  */
-struct tsc;
 int session_pin(const struct session *s, struct tsc *tsc,
 		struct exp_out *o);
 
