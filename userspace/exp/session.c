@@ -60,7 +60,7 @@ unsigned int session_run(struct session *s,
 			 bool (*want)(const struct exp *x),
 			 unsigned int extra)
 {
-	unsigned int steps = extra, failed = 0;
+	unsigned int steps = extra, failed = 0, step;
 	size_t i;
 
 	for (i = 0; i < nr_experiments; i++)
@@ -79,8 +79,14 @@ unsigned int session_run(struct session *s,
 			failed++;
 			continue;
 		}
+		step = s->prog.step;
 		x->run(x, s, o);
 		failed += o->state == EXP_FAILED;
+		/* A bug of x's: the progress count would not add up. */
+		if (s->prog.step - step > x->steps)
+			fprintf(stderr, "%s: %s took %u progress steps, not"
+				" %u\n", s->who, x->name, s->prog.step - step,
+				x->steps);
 	}
 	return failed;
 }
