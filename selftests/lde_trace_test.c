@@ -602,7 +602,8 @@ static void see_trap(struct seen *s, const struct trace_ev *e)
 		s->bad++;
 	} else if (enter) {
 		s->user_enter[nr]++;
-	} else if (!ret) {
+	} else if (nr == LDE_TRAP_SCHED_START ? ret > 0 : !ret) {
+		/* It worked: sched_start returns the experiment's id (ABI 2). */
 		s->user_exit_ok[nr]++;
 	}
 }
