@@ -4,18 +4,27 @@
 #
 #   make            build lde.ko, the lde CLI and the selftests
 #   make run        set up, build, boot the VM, load lde.ko, run the benchmark
-#   make check      set up, build, boot the VM, load lde.ko, run the selftests
+#   make check      set up, then for every kernel of the table: build lde.ko
+#                   for it, boot it in a VM, load lde.ko, run the selftests
+#   make check KERNELS="6.1 6.12-rt"    the same on some of them
+#   make kernels    build/<abi>/lde.ko for each kernel in KERNELS
 #   make style      checkpatch on every C file (script from linux-source-6.1)
 #   make sparse     the module through sparse
 #   make install    install lde.ko for the running kernel (modules_install)
 #   make dkms-install   register with DKMS (dkms.conf)
 #
 # KDIR is the kernel build tree: the running kernel's if it has one (a
-# user's own VM), else the headers of the kernel scripts/vm boots.
+# user's own VM), else the headers of the kernel scripts/vm boots by
+# default (Debian 12's 6.1).
+#
+# KERNELS are the kernels of the table (scripts/kernels) that make check and
+# make kernels cover: by default all of them, 6.1, 6.12, 6.12-rt and the
+# newest (Debian sid's).  Each has its own build, build/<abi>/lde.ko.
 
 KVER := $(shell scripts/kver)
 KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 		    /usr/src/linux-headers-$(KVER))
+KERNELS ?= $(shell scripts/kernels list)
 
 all: module userspace selftests
 
@@ -28,19 +37,23 @@ userspace:
 selftests:
 	$(MAKE) -C selftests
 
+kernels:
+	scripts/setup $(KERNELS)
+	@for k in $(KERNELS); do scripts/build-module -q $$k || exit 1; done
+
 setup:
-	scripts/setup
+	scripts/setup $(KERNELS)
 
 # Each step is a sub-make so that KDIR is worked out after setup ran.
 run:
-	scripts/setup
+	scripts/setup 6.1
 	$(MAKE) all
 	scripts/run
 
 check:
-	scripts/setup
+	scripts/setup $(KERNELS)
 	$(MAKE) all
-	scripts/check
+	scripts/check $(KERNELS)
 
 CHECKPATCH := .cache/checkpatch/scripts/checkpatch.pl
 $(CHECKPATCH):
@@ -133,8 +146,9 @@ dkms-install:
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/module clean
 	rm -f Module.symvers modules.order
+	rm -rf build
 	$(MAKE) -C userspace clean
 	$(MAKE) -C selftests clean
 
-.PHONY: all module userspace selftests setup run check style sparse \
+.PHONY: all module userspace selftests kernels setup run check style sparse \
 	install dkms-install clean

@@ -52,8 +52,8 @@ static const struct file_operations lde_fops = {
 	.llseek		= noop_llseek,
 };
 
-static char *lde_devnode(struct device *dev, umode_t *mode, kuid_t *uid,
-			 kgid_t *gid)
+static char *lde_devnode(devnode_const struct device *dev, umode_t *mode,
+			 kuid_t *uid, kgid_t *gid)
 {
 	if (mode)
 		*mode = group < 0 ? 0600 : 0660;
@@ -94,7 +94,7 @@ int __init lde_device_init(void)
 	if (err)
 		return err;
 
-	lde_class = class_create(THIS_MODULE, "lde");
+	lde_class = class_create("lde");
 	if (IS_ERR(lde_class)) {
 		err = PTR_ERR(lde_class);
 		goto err_unregister_region;

@@ -33,6 +33,7 @@
  */
 #include <linux/kthread.h>
 #include <linux/module.h>
+#include <linux/mutex.h>
 #include <linux/preempt.h>
 #include <linux/sched/clock.h>
 #include <linux/sched/task.h>
@@ -80,17 +81,29 @@ static void steal_unwatch(struct lde_guest *g)
 }
 
 /*
- * Once for the module, not per experiment: the static key takes the
- * CPU-hotplug lock, which the guests' exit must not wait for.
+ * The notifiers' static key, turned on by the first linux-engine
+ * experiment and off at rmmod: once, not per experiment, since turning
+ * it rewrites kernel text (a jump label) and takes the CPU-hotplug lock,
+ * which a guest's exit must not wait for.  Not at load either: loading
+ * lde should not patch the kernel for an engine nobody uses.
  */
+static DEFINE_MUTEX(steal_lock);
+static bool steal_on;
+
 void lde_steal_init(void)
 {
-	preempt_notifier_inc();
+	mutex_lock(&steal_lock);
+	if (!steal_on)
+		preempt_notifier_inc();
+	steal_on = true;
+	mutex_unlock(&steal_lock);
 }
 
 void lde_steal_exit(void)
 {
-	preempt_notifier_dec();
+	if (steal_on)
+		preempt_notifier_dec();
+	steal_on = false;
 }
 #else
 /* Without notifiers, a guest's figures include what Linux took. */
@@ -140,7 +153,13 @@ static int guest_thread(void *arg)
 	wait_turn(g->lab, g);
 	local_irq_disable();
 	lde_guest_start(g);
-	return 0;	/* not reached: a guest leaves through guest_exit() */
+	/*
+	 * Not reached: a guest leaves through guest_exit().  Nothing may
+	 * follow the call: objtool on the linked module (6.12 on) sees that
+	 * lde_guest_start() never returns; 6.1's, one object at a time,
+	 * needs unreachable()'s annotation to know.
+	 */
+	unreachable();
 }
 
 static void linux_teardown(struct lde_lab *lab)

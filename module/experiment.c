@@ -399,6 +399,9 @@ long lde_sys_sched_start(unsigned long arg)
 	ret = check_config(&cfg, &nr_guests);
 	if (ret)
 		return ret;
+	/* Outside the hotplug lock, which turning a static key takes. */
+	if (cfg.engine == LDE_ENGINE_LINUX)
+		lde_steal_init();
 	cpus_read_lock();
 	ret = start_locked(&cfg, nr_guests);
 	cpus_read_unlock();
@@ -562,7 +565,6 @@ int __init lde_sched_init(void)
 	if (ret < 0)
 		goto err_free_running;
 	lab_cpuhp_state = ret;
-	lde_steal_init();
 	return 0;
 
 err_free_running:

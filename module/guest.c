@@ -43,7 +43,7 @@ static notrace void __noreturn run(struct lde_guest *g)
 	switch (g->workload) {
 	case LDE_WL_REGS:
 		lde_guest_regs(&g->work);
-		break;
+		unreachable();	/* for the compiler and objtool, every kernel */
 	case LDE_WL_YIELD:
 		for (;;) {
 			lde_work(&g->work.iters, g->iters);
@@ -60,8 +60,7 @@ static notrace void __noreturn run(struct lde_guest *g)
 		break;
 	}
 	lde_guest_spin(&g->work.iters);		/* LDE_WL_SPIN */
-	for (;;)
-		;
+	unreachable();	/* for the compiler and objtool, every kernel */
 }
 
 NOKPROBE_SYMBOL(run);

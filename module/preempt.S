@@ -6,11 +6,14 @@
  * The quantum timer (timer.c) runs in hard-IRQ context, on the IRQ stack,
  * and may not switch stacks there.  Instead it edits the interrupted
  * context that the entry code will restore (get_irq_regs()): %rip becomes
- * lde_preempt_trampoline, and IF is cleared in %rflags.  The real %rip and
- * %rflags are kept in the lab.  When the interrupt returns, IRET "returns"
- * here, on the guest's own stack, with every register as the guest had it
- * and interrupts off.  Nothing has been written below the guest's %rsp
- * while the IRET frame still lived there: we only push once IRET is done.
+ * lde_preempt_trampoline.  The real %rip and %rflags are kept in the lab.
+ * When the interrupt returns, IRET "returns" here, on the guest's own
+ * stack, with every register and flag as the guest had it, interrupts on
+ * included (see preempt() in timer.c for why they stay on).  Nothing has
+ * been written below the guest's %rsp while the IRET frame still lived
+ * there: we only push once IRET is done.  An interrupt that comes before
+ * lde_preempted() turns them off pushes its frame below ours and finds a
+ * preemption in flight (lab->irq_pending): it leaves the guest alone.
  *
  * The trampoline saves every general-purpose register and makes room for
  * %rflags and %rip (struct lde_irq_frame, context.h), then calls
@@ -23,6 +26,7 @@
  * The safety argument is in Documentation/sched.md.
  */
 #include <linux/linkage.h>
+#include <linux/objtool.h>
 #include <asm/unwind_hints.h>
 #include "context.h"
 
@@ -30,9 +34,11 @@
 SYM_CODE_START(lde_preempt_trampoline)
 	/*
 	 * No caller, and the return address is not on the stack yet:
-	 * stack traces end here.
+	 * stack traces end here.  Entered by IRET, never by an indirect
+	 * call or jump: no ENDBR.
 	 */
-	UNWIND_HINT_EMPTY
+	UNWIND_HINT_END_OF_STACK
+	ANNOTATE_NOENDBR
 	pushq	$0			/* ip, filled by lde_preempted() */
 	pushq	$0			/* flags, likewise */
 	pushq	%rax

@@ -111,7 +111,8 @@ struct lde_engine_ops {
 
 extern const struct lde_engine_ops lde_engine_lde;
 extern const struct lde_engine_ops lde_engine_linux;
-void lde_steal_init(void);	/* engine_linux.c: once per module */
+/* engine_linux.c: before a linux-engine sched_start; at rmmod. */
+void lde_steal_init(void);
 void lde_steal_exit(void);
 
 /* The lab whose experiment runs on this CPU, for lde_preempted(). */

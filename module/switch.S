@@ -15,6 +15,7 @@
  * there, with the guest in %rbx.
  */
 #include <linux/linkage.h>
+#include <linux/objtool.h>
 #include <asm/unwind_hints.h>
 #include "context.h"
 
@@ -41,11 +42,13 @@ SYM_FUNC_END(lde_swtch)
 
 /*
  * A new guest's first instruction.  Nothing called it, so there is no
- * frame to unwind into: the hint ends every stack trace here.
+ * frame to unwind into: the hint ends every stack trace here.  It is
+ * reached by lde_swtch()'s ret, never by an indirect call or jump, so it
+ * needs no ENDBR (as ret_from_fork_asm in the kernel's entry_64.S).
  */
 SYM_CODE_START(lde_guest_entry)
-	UNWIND_HINT_EMPTY
+	UNWIND_HINT_END_OF_STACK
+	ANNOTATE_NOENDBR
 	movq	%rbx, %rdi
-	call	lde_guest_start		/* does not return */
-	ud2
+	jmp	lde_guest_start		/* does not return */
 SYM_CODE_END(lde_guest_entry)

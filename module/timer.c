@@ -42,15 +42,6 @@
 #include "lde_trace.h"
 #include "sched.h"
 
-/*
- * guest_interrupted() tells a guest by its preempt_count(), and the lde
- * engine's host thread relies on preempt_disable() to keep Linux off a
- * guest's stack: without the count, neither works.
- */
-#ifndef CONFIG_PREEMPT_COUNT
-#error "lde needs a kernel with CONFIG_PREEMPT_COUNT (PREEMPT_DYNAMIC, PREEMPT, PREEMPT_RT or DEBUG_PREEMPT select it)"
-#endif
-
 DEFINE_PER_CPU(struct lde_lab *, lde_lab_here);
 
 static bool on_stack(unsigned long sp, void *base, size_t size)
@@ -103,7 +94,16 @@ static bool guest_interrupted(struct lde_lab *lab, struct pt_regs *regs)
 	       on_stack(regs->sp, g->stack, LDE_GUEST_STACK_SIZE);
 }
 
-/* Make the interrupt return into lde_preempt_trampoline (preempt.S). */
+/*
+ * Make the interrupt return into lde_preempt_trampoline (preempt.S).
+ * Only %rip changes: the interrupt still returns to a context with
+ * interrupts on, as it found it, and the kernel's interrupt exit does
+ * all it does for one.  On 7.x (not 6.12) that includes reprogramming
+ * the timer hardware (CONFIG_HRTIMER_REARM_DEFERRED): an exit to a
+ * context with IF clear leaves that to a later exit, so clearing IF here
+ * stopped every timer of the lab CPU.  A second interrupt before lde_preempted()
+ * disables them finds irq_pending and leaves the guest alone.
+ */
 static bool preempt(struct lde_lab *lab, enum lde_switch_reason why)
 {
 	struct pt_regs *regs = get_irq_regs();
@@ -115,7 +115,6 @@ static bool preempt(struct lde_lab *lab, enum lde_switch_reason why)
 	lab->irq_ip = regs->ip;
 	lab->irq_flags = regs->flags;
 	regs->ip = (unsigned long)lde_preempt_trampoline;
-	regs->flags &= ~X86_EFLAGS_IF;
 	return true;
 }
 
@@ -212,15 +211,18 @@ static enum hrtimer_restart watchdog_fn(struct hrtimer *t)
 
 /*
  * Called by lde_preempt_trampoline, on the preempted guest's stack, with
- * interrupts off.  Returning resumes the guest where it was interrupted,
- * with the popfq that turns interrupts back on: lockdep and the irqsoff
- * tracer hear of it here, as local_irq_enable() would tell them.
+ * interrupts on: it turns them off first.  Returning resumes the guest
+ * where it was interrupted, with the popfq that turns interrupts back
+ * on: lockdep and the irqsoff tracer hear of it here, as
+ * local_irq_enable() would tell them.
  * Switch-live (sched.h): neither traced nor probed.
  */
 notrace void lde_preempted(struct lde_irq_frame *f)
 {
-	struct lde_lab *lab = this_cpu_read(lde_lab_here);
+	struct lde_lab *lab;
 
+	local_irq_disable();
+	lab = this_cpu_read(lde_lab_here);
 	f->ip = lab->irq_ip;
 	f->flags = lab->irq_flags;
 	lab->irq_pending = false;
@@ -235,11 +237,10 @@ NOKPROBE_SYMBOL(lde_preempt_trampoline);
 
 void lde_timers_init(struct lde_lab *lab)
 {
-	hrtimer_init(&lab->tick, CLOCK_MONOTONIC, HRTIMER_MODE_REL_PINNED_HARD);
-	lab->tick.function = tick_fn;
-	hrtimer_init(&lab->watchdog, CLOCK_MONOTONIC,
-		     HRTIMER_MODE_REL_PINNED_HARD);
-	lab->watchdog.function = watchdog_fn;
+	hrtimer_setup(&lab->tick, tick_fn, CLOCK_MONOTONIC,
+		      HRTIMER_MODE_REL_PINNED_HARD);
+	hrtimer_setup(&lab->watchdog, watchdog_fn, CLOCK_MONOTONIC,
+		      HRTIMER_MODE_REL_PINNED_HARD);
 	/* A tenth of the watchdog, 1..10 ms: also how fast a stop lands. */
 	lab->watchdog_period_ns = clamp_t(u64, lab->cfg.watchdog_ns / 10,
 					  NSEC_PER_MSEC, 10 * NSEC_PER_MSEC);

@@ -11,6 +11,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/minmax.h>
+#include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>

@@ -17,34 +17,18 @@
  *	sudo LDE_KO=path/to/lde.ko ./lde_module_test
  */
 #define _GNU_SOURCE
-#include <libgen.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
-#include <sys/syscall.h>
 #include <time.h>
 
 #include "lde_sched.h"
 
-#define LDE_MODULE_NAME		"lde"
-#define LDE_INITSTATE		"/sys/module/lde/initstate"
 #define CYCLES			20
 #define TRAP_THREADS		4
 #define TEST_GID		4242	/* a group nobody else uses */
 #define UNLOAD_MAX_NS		(5 * LDE_SEC)	/* to stop, not outwait, 10 s */
 #define SHORT_RUN_NS		(10 * LDE_MSEC)
-
-static int load(int ko, const char *params)
-{
-	return syscall(SYS_finit_module, ko, params, 0) ? -errno : 0;
-}
-
-static int unload(void)
-{
-	/* O_NONBLOCK: what rmmod does; fail at once if lde is in use. */
-	return syscall(SYS_delete_module, LDE_MODULE_NAME, O_NONBLOCK) ?
-	       -errno : 0;
-}
 
 static bool lde_loaded(void)
 {
@@ -57,22 +41,6 @@ static int stat_errno(const char *path)
 	struct stat st;
 
 	return stat(path, &st) ? errno : 0;
-}
-
-/* Where lde.ko is: $LDE_KO, or ../module/lde.ko from this program's dir. */
-static void ko_path(char *path, size_t size)
-{
-	char exe[PATH_MAX];
-	const char *env = getenv("LDE_KO");
-	ssize_t len;
-
-	if (env && *env) {
-		snprintf(path, size, "%s", env);
-		return;
-	}
-	len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	exe[len < 0 ? 0 : len] = '\0';
-	snprintf(path, size, "%s/../module/lde.ko", len > 0 ? dirname(exe) : ".");
 }
 
 /* lde_run_as() child: 0 if it opens /dev/lde and traps, else a code. */
@@ -195,7 +163,7 @@ FIXTURE_SETUP(mod)
 		LDE_SETUP_SKIP("needs root");
 	if (access("/proc/modules", F_OK))
 		LDE_SETUP_SKIP("kernel without loadable modules");
-	ko_path(path, sizeof(path));
+	lde_ko_path(path, sizeof(path));
 	self->ko = open(path, O_RDONLY | O_CLOEXEC);
 	if (self->ko < 0 && errno == ENOENT)
 		LDE_SETUP_SKIP("%.900s not found (build module/ or set LDE_KO)",
@@ -205,7 +173,7 @@ FIXTURE_SETUP(mod)
 	/* Start from an unloaded module; the teardown restores it. */
 	self->was_loaded = lde_loaded();
 	if (self->was_loaded) {
-		err = unload();
+		err = lde_module_unload();
 		if (err == -EWOULDBLOCK)
 			LDE_SETUP_SKIP("lde is loaded and in use");
 		ASSERT_EQ(0, err) TH_LOG("unloading lde: %s", strerror(-err));
@@ -218,10 +186,10 @@ FIXTURE_TEARDOWN(mod)
 	if (self->fd >= 0)
 		close(self->fd);
 	if (lde_loaded()) {
-		EXPECT_EQ(0, unload());
+		EXPECT_EQ(0, lde_module_unload());
 	}
 	if (self->was_loaded) {
-		EXPECT_EQ(0, load(self->ko, ""));
+		EXPECT_EQ(0, lde_module_load(self->ko, ""));
 	}
 	close(self->ko);
 }
@@ -235,7 +203,7 @@ TEST_F_TIMEOUT(mod, load_unload_cycles_with_traps, 300)
 	int i;
 
 	for (i = 0; i < CYCLES; i++) {
-		ASSERT_EQ(0, load(self->ko, "")) TH_LOG("cycle %d", i);
+		ASSERT_EQ(0, lde_module_load(self->ko, "")) TH_LOG("cycle %d", i);
 		self->fd = open(LDE_DEVICE_PATH, O_RDWR | O_CLOEXEC);
 		ASSERT_LE(0, self->fd) TH_LOG("cycle %d: open: %s", i,
 					      strerror(errno));
@@ -243,7 +211,7 @@ TEST_F_TIMEOUT(mod, load_unload_cycles_with_traps, 300)
 		ASSERT_EQ(getpid(), lde_trap(self->fd, LDE_IOC_GETPID, 0));
 		close(self->fd);
 		self->fd = -1;
-		ASSERT_EQ(0, unload()) TH_LOG("cycle %d", i);
+		ASSERT_EQ(0, lde_module_unload()) TH_LOG("cycle %d", i);
 		ASSERT_EQ(ENOENT, stat_errno(LDE_DEVICE_PATH))
 			TH_LOG("cycle %d", i);
 		ASSERT_EQ(ENOENT, stat_errno(LDE_SYSFS_TRAPS))
@@ -254,15 +222,15 @@ TEST_F_TIMEOUT(mod, load_unload_cycles_with_traps, 300)
 /* An open fd, even an idle one, keeps lde from being unloaded. */
 TEST_F_TIMEOUT(mod, unload_refused_with_idle_fd, 120)
 {
-	ASSERT_EQ(0, load(self->ko, ""));
+	ASSERT_EQ(0, lde_module_load(self->ko, ""));
 	self->fd = open(LDE_DEVICE_PATH, O_RDWR | O_CLOEXEC);
 	ASSERT_LE(0, self->fd);
-	ASSERT_EQ(-EWOULDBLOCK, unload());
+	ASSERT_EQ(-EWOULDBLOCK, lde_module_unload());
 	ASSERT_TRUE(lde_loaded());
 	ASSERT_EQ(0, lde_trap(self->fd, LDE_IOC_NULL, 0));
 	close(self->fd);
 	self->fd = -1;
-	ASSERT_EQ(0, unload());
+	ASSERT_EQ(0, lde_module_unload());
 }
 
 /*
@@ -275,7 +243,7 @@ TEST_F_TIMEOUT(mod, unload_refused_while_trapping, 120)
 	unsigned long after_refusals;
 	unsigned int i;
 
-	ASSERT_EQ(0, load(self->ko, ""));
+	ASSERT_EQ(0, lde_module_load(self->ko, ""));
 	self->fd = open(LDE_DEVICE_PATH, O_RDWR | O_CLOEXEC);
 	ASSERT_LE(0, self->fd);
 	self->tt.fd = self->fd;
@@ -288,7 +256,7 @@ TEST_F_TIMEOUT(mod, unload_refused_while_trapping, 120)
 	wait_min_calls(&self->tt, 100);	/* every thread is trapping */
 
 	for (i = 0; i < 20; i++) {
-		ASSERT_EQ(-EWOULDBLOCK, unload()) TH_LOG("attempt %u", i);
+		ASSERT_EQ(-EWOULDBLOCK, lde_module_unload()) TH_LOG("attempt %u", i);
 	}
 	after_refusals = min_calls(&self->tt);
 	wait_min_calls(&self->tt, after_refusals + 100);	/* traps go on */
@@ -298,7 +266,7 @@ TEST_F_TIMEOUT(mod, unload_refused_while_trapping, 120)
 	ASSERT_TRUE(lde_loaded());
 	close(self->fd);
 	self->fd = -1;
-	ASSERT_EQ(0, unload());
+	ASSERT_EQ(0, lde_module_unload());
 }
 
 /* group=GID makes the node 0660 root:GID. */
@@ -308,7 +276,7 @@ TEST_F_TIMEOUT(mod, group_param_sets_mode_and_group, 120)
 	struct stat st;
 
 	snprintf(params, sizeof(params), "group=%d", TEST_GID);
-	ASSERT_EQ(0, load(self->ko, params));
+	ASSERT_EQ(0, lde_module_load(self->ko, params));
 	ASSERT_EQ(0, stat(LDE_DEVICE_PATH, &st));
 	EXPECT_EQ(0660U, st.st_mode & 07777)
 		TH_LOG("mode %04o", st.st_mode & 07777);
@@ -322,7 +290,7 @@ TEST_F_TIMEOUT(mod, group_member_can_open_and_trap, 120)
 	char params[32];
 
 	snprintf(params, sizeof(params), "group=%d", TEST_GID);
-	ASSERT_EQ(0, load(self->ko, params));
+	ASSERT_EQ(0, lde_module_load(self->ko, params));
 	ASSERT_EQ(0, lde_run_as(LDE_NOBODY, TEST_GID, open_and_trap));
 }
 
@@ -332,7 +300,7 @@ TEST_F_TIMEOUT(mod, group_non_member_refused, 120)
 	char params[32];
 
 	snprintf(params, sizeof(params), "group=%d", TEST_GID);
-	ASSERT_EQ(0, load(self->ko, params));
+	ASSERT_EQ(0, lde_module_load(self->ko, params));
 	ASSERT_EQ(EACCES, lde_run_as(LDE_NOBODY, LDE_NOBODY, open_errno));
 }
 
@@ -342,14 +310,14 @@ TEST_F_TIMEOUT(mod, group_member_start_eperm, 120)
 	char params[32];
 
 	snprintf(params, sizeof(params), "group=%d", TEST_GID);
-	ASSERT_EQ(0, load(self->ko, params));
+	ASSERT_EQ(0, lde_module_load(self->ko, params));
 	ASSERT_EQ(EPERM, lde_run_as(LDE_NOBODY, TEST_GID, start_errno));
 }
 
 /* group=-2 is not a gid (-1 means none): the load fails with EINVAL. */
 TEST_F_TIMEOUT(mod, negative_group_rejected, 120)
 {
-	ASSERT_EQ(-EINVAL, load(self->ko, "group=-2"));
+	ASSERT_EQ(-EINVAL, lde_module_load(self->ko, "group=-2"));
 	ASSERT_FALSE(lde_loaded());
 	ASSERT_EQ(ENOENT, stat_errno(LDE_DEVICE_PATH));
 }
@@ -357,7 +325,7 @@ TEST_F_TIMEOUT(mod, negative_group_rejected, 120)
 /* A group= that is not a number fails the load with EINVAL. */
 TEST_F_TIMEOUT(mod, non_numeric_group_rejected, 120)
 {
-	ASSERT_EQ(-EINVAL, load(self->ko, "group=wheel"));
+	ASSERT_EQ(-EINVAL, lde_module_load(self->ko, "group=wheel"));
 	ASSERT_FALSE(lde_loaded());
 	ASSERT_EQ(ENOENT, stat_errno(LDE_DEVICE_PATH));
 }
@@ -365,8 +333,8 @@ TEST_F_TIMEOUT(mod, non_numeric_group_rejected, 120)
 /* A refused load leaves nothing behind: the next load and a trap work. */
 TEST_F_TIMEOUT(mod, load_after_refused_load_works, 120)
 {
-	ASSERT_EQ(-EINVAL, load(self->ko, "group=-2"));
-	ASSERT_EQ(0, load(self->ko, ""));
+	ASSERT_EQ(-EINVAL, lde_module_load(self->ko, "group=-2"));
+	ASSERT_EQ(0, lde_module_load(self->ko, ""));
 	self->fd = open(LDE_DEVICE_PATH, O_RDWR | O_CLOEXEC);
 	ASSERT_LE(0, self->fd);
 	ASSERT_EQ(0, lde_trap(self->fd, LDE_IOC_NULL, 0));
@@ -384,7 +352,7 @@ static void unload_during_experiment(struct __test_metadata *_metadata,
 	__u64 start;
 
 	ASSERT_LE(0, lde_lab_cpu());
-	ASSERT_EQ(0, load(ko, ""));
+	ASSERT_EQ(0, lde_module_load(ko, ""));
 	*fd = open(LDE_DEVICE_PATH, O_RDWR | O_CLOEXEC);
 	ASSERT_LE(0, *fd);
 	ASSERT_EQ(0, lde_sched_start(*fd, &c));
@@ -392,7 +360,7 @@ static void unload_during_experiment(struct __test_metadata *_metadata,
 	*fd = -1;
 
 	start = lde_mono_ns();
-	ASSERT_EQ(0, unload());
+	ASSERT_EQ(0, lde_module_unload());
 	ASSERT_GT(UNLOAD_MAX_NS, lde_mono_ns() - start);
 }
 
@@ -418,7 +386,7 @@ TEST_F_TIMEOUT(mod, reload_forgets_unloaded_experiment, 120)
 	struct lde_sched_figures f;
 
 	unload_during_experiment(_metadata, self->ko, &self->fd, LDE_ENGINE_LDE);
-	ASSERT_EQ(0, load(self->ko, ""));
+	ASSERT_EQ(0, lde_module_load(self->ko, ""));
 	self->fd = open(LDE_DEVICE_PATH, O_RDWR | O_CLOEXEC);
 	ASSERT_LE(0, self->fd);
 	ASSERT_EQ(-ENOENT, lde_sched_result(self->fd, lde_lab_cpu(), 0, &f));
@@ -431,7 +399,7 @@ TEST_F_TIMEOUT(mod, reload_runs_new_experiment, 120)
 	struct lde_sched_figures f;
 
 	unload_during_experiment(_metadata, self->ko, &self->fd, LDE_ENGINE_LDE);
-	ASSERT_EQ(0, load(self->ko, ""));
+	ASSERT_EQ(0, lde_module_load(self->ko, ""));
 	self->fd = open(LDE_DEVICE_PATH, O_RDWR | O_CLOEXEC);
 	ASSERT_LE(0, self->fd);
 	ASSERT_EQ(0, lde_sched_run(self->fd, &c, &f));

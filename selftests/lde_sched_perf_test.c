@@ -15,18 +15,16 @@
  *	./lde_sched_perf_test			(this one, from selftests/)
  */
 #define _GNU_SOURCE
-#include <signal.h>
-#include <spawn.h>
-
 #include "lde_sched.h"
+#include "lde_window.h"
 
 #define PERF		"/usr/bin/perf"
-#define PERF_DATA	"/tmp/lde_sched_perf_test.data"
 
 FIXTURE(perf) {
 	int fd;
 	int kmsg;		/* /dev/kmsg, positioned at its end */
 	int cpu;
+	struct lde_window w;	/* perf record's window and its data */
 };
 
 FIXTURE_VARIANT(perf) {
@@ -49,39 +47,51 @@ FIXTURE_SETUP(perf)
 	self->kmsg = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	ASSERT_LE(0, self->kmsg);
 	ASSERT_LE(0, lseek(self->kmsg, 0, SEEK_END));
+	ASSERT_EQ(0, lde_window_init(&self->w));
 }
 
 FIXTURE_TEARDOWN(perf)
 {
+	lde_window_cleanup(&self->w);
 	if (self->kmsg >= 0)
 		close(self->kmsg);
 	close(self->fd);
-	unlink(PERF_DATA);
 }
 
-/* perf record -a -g over an rr experiment: perf succeeds, the log is clean. */
-TEST_F_TIMEOUT(perf, record_a_g_during_rr, 300)
+/*
+ * perf record -a -g over an rr experiment: perf succeeds, the log is clean.
+ * The experiment runs inside perf's window (lde_window.h), so perf samples
+ * all of it however long perf takes to start.
+ */
+TEST_F_TIMEOUT(perf, record_a_g_during_rr,
+	       LDE_TOOL_START_S + LDE_TOOL_TIMEOUT_S + 60)
 {
-	static char *const argv[] = {
-		PERF, "record", "-q", "-a", "-g", "-o", PERF_DATA,
-		"--", "sleep", "3", NULL,
+	char data[128], win[128];
+	char *const argv[] = {
+		PERF, "record", "-q", "-a", "-g", "-o",
+		lde_window_path(&self->w, "perf.data", data, sizeof(data)),
+		"--", lde_window_path(&self->w, "window", win, sizeof(win)),
+		NULL,
 	};
 	struct lde_sched_config c = lde_sched_config(self->cpu, variant->engine,
 						     LDE_POLICY_RR, LDE_SEC);
-	const struct timespec settle = { .tv_nsec = 500 * 1000 * 1000 };
 	struct lde_sched_figures f;
-	int status;
-	pid_t pid;
+	int ret, status;
 
 	c.quantum_ns = 100 * LDE_USEC;
 	lde_sched_add(&c, LDE_WL_REGS, 2, 0, 0);
 	lde_sched_add(&c, LDE_WL_SPIN, 1, 0, 0);
-	ASSERT_EQ(0, posix_spawn(&pid, PERF, NULL, NULL, argv, environ));
-	nanosleep(&settle, NULL);	/* let perf start sampling */
+	ret = lde_window_open(&self->w, argv, "perf.out");
+	if (ret)
+		lde_window_dump(&self->w, "perf.out", _metadata);
+	ASSERT_EQ(0, ret) TH_LOG("perf did not open the window: %s",
+				 strerror(-ret));
 	ASSERT_EQ(0, lde_sched_run(self->fd, &c, &f));
-	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	status = lde_window_close(&self->w);
+	if (!lde_exited_ok(status))
+		lde_window_dump(&self->w, "perf.out", _metadata);
 
-	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+	EXPECT_TRUE(lde_exited_ok(status))
 		TH_LOG("perf record: status %#x", status);
 	EXPECT_EQ((__u32)LDE_END_DURATION, f.res.summary.end);
 	EXPECT_LT(0ULL, f.res.summary.switches[LDE_SW_TIMER]);

@@ -15,11 +15,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -30,6 +33,10 @@
 
 /* Start of the kernel text mapping on x86-64: never a user address. */
 #define LDE_KERNEL_ADDR		0xffffffff81000000UL
+
+/* The module's name, for delete_module(2), and a file only it has. */
+#define LDE_MODULE_NAME		"lde"
+#define LDE_INITSTATE		"/sys/module/lde/initstate"
 
 /* The uid/gid of "nobody": an ordinary, unprivileged user. */
 #define LDE_NOBODY		65534
@@ -205,9 +212,44 @@ static inline int lde_run_as(uid_t uid, gid_t gid, int (*fn)(void))
 	return lde_in_child(lde_run_as_child, &as);
 }
 
-/* Kernel log lines that fail any lde VM run (scripts/vm-verdict). */
+/* Load lde.ko from the open file ko with params: 0 or -errno. */
+static inline int lde_module_load(int ko, const char *params)
+{
+	return syscall(SYS_finit_module, ko, params, 0) ? -errno : 0;
+}
+
+/* Unload lde: 0 or -errno (-EWOULDBLOCK while it is in use). */
+static inline int lde_module_unload(void)
+{
+	/* O_NONBLOCK: what rmmod does; fail at once if lde is in use. */
+	return syscall(SYS_delete_module, LDE_MODULE_NAME, O_NONBLOCK) ?
+	       -errno : 0;
+}
+
+/* Where lde.ko is: $LDE_KO, or ../module/lde.ko from this program's dir. */
+static inline void lde_ko_path(char *path, size_t size)
+{
+	char exe[PATH_MAX];
+	const char *env = getenv("LDE_KO");
+	ssize_t len;
+
+	if (env && *env) {
+		snprintf(path, size, "%s", env);
+		return;
+	}
+	len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	exe[len < 0 ? 0 : len] = '\0';
+	snprintf(path, size, "%s/../module/lde.ko", len > 0 ? dirname(exe) : ".");
+}
+
+/*
+ * Kernel log lines that fail any lde VM run (scripts/vm-verdict).  The
+ * last two are the debug kernel's UBSAN and debugobjects reports, whose
+ * first line has neither BUG: nor WARNING: (scripts/debug-kernel).
+ */
 static const char *const lde_bad_words[] __attribute__((unused)) = {
 	"BUG:", "WARNING:", "Oops", "stall", "lockup", "Call Trace:",
+	"UBSAN:", "ODEBUG:",
 };
 
 /*
@@ -239,6 +281,15 @@ static inline int lde_kmsg_bad_lines(int kmsg,
 		}
 	}
 	return bad;
+}
+
+/* Is this a PREEMPT_RT kernel?  /sys/kernel/realtime reads 1 there. */
+static inline bool lde_realtime(void)
+{
+	char buf[8];
+
+	return lde_read_text("/sys/kernel/realtime", buf, sizeof(buf)) > 0 &&
+	       buf[0] == '1';
 }
 
 #endif /* _LDE_TEST_H */

@@ -13,7 +13,10 @@
  *
  * The script, the tools' data and their output live in a private
  * directory under /tmp, removed by lde_window_cleanup().  Every wait is
- * bounded: a tool that hangs is killed after LDE_TOOL_TIMEOUT_S.
+ * bounded, generously: the bounds catch a tool that hangs, they are not a
+ * time budget.  A tool that has not opened its window after
+ * LDE_TOOL_START_S, or not ended LDE_TOOL_TIMEOUT_S after its window
+ * closed, is killed.
  *
  * Define _GNU_SOURCE before including it (posix_spawn() takes environ).
  */
@@ -26,7 +29,15 @@
 
 #include "lde_test.h"
 
-#define LDE_TOOL_TIMEOUT_S	60
+/*
+ * perf, bpftrace and trace-cmd start in seconds in a TCG VM, but they
+ * read every process's maps and the kernel's symbols first: on a host
+ * whose other core was busy, perf record had not opened its window after
+ * 60 s.  Five minutes is far beyond any start that is merely slow.
+ */
+#define LDE_TOOL_START_S	300
+/* From the window's end (or from its start, without a window) to exit. */
+#define LDE_TOOL_TIMEOUT_S	300
 #define LDE_WINDOW_POLL_NS	(20 * 1000 * 1000)
 
 /* How often the window script looks for "done", in its sh syntax. */
@@ -125,14 +136,16 @@ static inline int lde_window_run(const struct lde_window *w,
 
 /*
  * Start the tool argv, which must run dir/window as its command, and
- * wait until the window is open (dir/go exists).  0; -ECHILD if the tool
- * ended first (its output is in dir/out); -ETIMEDOUT; or -errno.
+ * wait until the window is open (dir/go exists), at most
+ * LDE_TOOL_START_S.  0; -ECHILD if the tool ended first (its output is in
+ * dir/out); -ETIMEDOUT (the tool is left running for
+ * lde_window_cleanup()); or -errno.
  */
 static inline int lde_window_open(struct lde_window *w, char *const argv[],
 				  const char *out)
 {
 	const struct timespec poll = { .tv_nsec = LDE_WINDOW_POLL_NS };
-	time_t deadline = time(NULL) + LDE_TOOL_TIMEOUT_S;
+	time_t deadline = time(NULL) + LDE_TOOL_START_S;
 	char go[128];
 	int status;
 
