@@ -7,6 +7,8 @@
 #   make check      set up, then for every kernel of the table: build lde.ko
 #                   for it, boot it in a VM, load lde.ko, run the selftests
 #   make check KERNELS="6.1 6.12-rt"    the same on some of them
+#   make ARCH=arm64 [run|check]         the same for arm64: cross-built,
+#                   booted under qemu-system-aarch64 (arm64 kernels only)
 #   make kernels    build/<abi>/lde.ko for each kernel in KERNELS
 #   make style      checkpatch on every C file (script from linux-source-6.1)
 #   make sparse     the module through sparse
@@ -18,16 +20,37 @@
 # default (Debian 12's 6.1).
 #
 # KERNELS are the kernels of the table (scripts/kernels) that make check and
-# make kernels cover: by default all of them, 6.1, 6.12, 6.12-rt and the
-# newest (Debian sid's).  Each has its own build, build/<abi>/lde.ko.
+# make kernels cover: by default all of them, 6.1, 6.12, 6.12-rt, the
+# newest (Debian sid's) and 6.1-arm64.  Each has its own build,
+# build/<abi>/lde.ko.
+#
+# ARCH, in the kernel's names (x86, arm64), is the architecture built
+# for; left out, this machine's.  Given on the command line, it also
+# narrows KERNELS to that architecture's.  When it is not this machine's,
+# everything is cross-built (CROSS_COMPILE, by default gcc-aarch64-linux-gnu
+# for arm64) into build/, apart from this machine's own build: lde.ko into
+# build/<abi>/ for each kernel in KERNELS, lde into build/<arch>/userspace
+# and the selftests into build/<arch>/selftests, where scripts/vm --arch
+# finds them.
 
 KVER := $(shell scripts/kver)
 KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 		    /usr/src/linux-headers-$(KVER))
+HOST_ARCH := $(shell uname -m | sed -e 's/x86_64/x86/' -e 's/aarch64/arm64/')
+ifeq ($(origin ARCH),command line)
+override ARCH := $(patsubst x86_64,x86,$(patsubst aarch64,arm64,$(ARCH)))
+KERNELS ?= $(shell scripts/kernels list $(ARCH))
+else
+ARCH := $(HOST_ARCH)
 KERNELS ?= $(shell scripts/kernels list)
+endif
+# The architectures among KERNELS: make check builds user space for each.
+KERNEL_ARCHS = $(sort $(foreach k,$(KERNELS),\
+	       $(word 2,$(subst |, ,$(shell scripts/kernels row $(k))))))
 
 all: module userspace selftests
 
+ifeq ($(ARCH),$(HOST_ARCH))
 module:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) W=1 modules
 
@@ -36,6 +59,25 @@ userspace:
 
 selftests:
 	$(MAKE) -C selftests
+else
+CROSS_x86 := x86_64-linux-gnu-
+CROSS_arm64 := aarch64-linux-gnu-
+CROSS_COMPILE ?= $(CROSS_$(ARCH))
+OUT := $(CURDIR)/build/$(ARCH)
+
+# The first kernel of the architecture (6.1-arm64), or those in KERNELS.
+module:
+	@for k in $(if $(filter command line,$(origin KERNELS)),$(KERNELS),\
+		  $(firstword $(KERNELS))); do \
+		scripts/build-module -q $$k || exit 1; done
+
+userspace:
+	$(MAKE) -C userspace ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) \
+		OUT=$(OUT)/userspace
+
+selftests:
+	$(MAKE) -C selftests CROSS_COMPILE=$(CROSS_COMPILE) OUT=$(OUT)/selftests
+endif
 
 kernels:
 	scripts/setup $(KERNELS)
@@ -45,14 +87,17 @@ setup:
 	scripts/setup $(KERNELS)
 
 # Each step is a sub-make so that KDIR is worked out after setup ran.
+RUN_KERNEL := $(if $(filter x86,$(ARCH)),6.1,6.1-$(ARCH))
 run:
-	scripts/setup 6.1
+	scripts/setup $(RUN_KERNEL)
 	$(MAKE) all
-	scripts/run
+	scripts/run --kernel $(RUN_KERNEL)
 
 check:
 	scripts/setup $(KERNELS)
 	$(MAKE) all
+	@for a in $(filter-out $(ARCH),$(KERNEL_ARCHS)); do \
+		$(MAKE) ARCH=$$a userspace selftests || exit 1; done
 	scripts/check $(KERNELS)
 
 CHECKPATCH := .cache/checkpatch/scripts/checkpatch.pl
@@ -120,7 +165,8 @@ ignore = --ignore $(subst $(space),$(comma),$(strip $(1)))
 CHECKPATCH_FLAGS := --no-tree --quiet --strict --show-types
 TRACE_H := module/lde_trace.h
 UAPI_H := module/uapi/lde.h
-MODULE_C = $(filter-out %.mod.c $(TRACE_H),$(wildcard module/*.[ch]))
+MODULE_C = $(filter-out %.mod.c $(TRACE_H),\
+	   $(wildcard module/*.[ch] module/arch/*/*.h module/compat/*.h))
 style: $(CHECKPATCH)
 	$(CHECKPATCH) $(CHECKPATCH_FLAGS) $(call ignore,ENOSYS) -f $(MODULE_C)
 	$(CHECKPATCH) $(CHECKPATCH_FLAGS) $(call ignore,$(TRACE_IGNORE)) \
@@ -128,7 +174,8 @@ style: $(CHECKPATCH)
 	$(CHECKPATCH) $(CHECKPATCH_FLAGS) $(call ignore,$(UAPI_IGNORE)) \
 		-f $(UAPI_H)
 	$(CHECKPATCH) $(CHECKPATCH_FLAGS) $(call ignore,$(USERSPACE_IGNORE)) \
-		-f $(wildcard userspace/*.[ch] userspace/*/*.[ch])
+		-f $(wildcard userspace/*.[ch] userspace/*/*.[ch] \
+			     userspace/arch/*/*.[ch])
 	$(CHECKPATCH) $(CHECKPATCH_FLAGS) $(call ignore,$(SELFTESTS_IGNORE)) \
 		-f $(wildcard selftests/*.[ch])
 

@@ -4,13 +4,14 @@
  *
  * Every guest is a stack and a struct lde_context; they all run inside
  * one Linux thread, the lab's host thread, bound to the lab CPU.  A switch
- * is one call to lde_swtch() (switch.S): save prev's callee-saved
- * registers and stack pointer, load next's, return on next's stack.  No
- * Linux scheduler, no run-queue lock, no FPU or TLB work: this is the
- * floor of what a context switch costs.
+ * is one call to lde_swtch() (arch/<arch>/switch.S): save prev's
+ * callee-saved registers and stack pointer, load next's, return on next's
+ * stack.  No Linux scheduler, no run-queue lock, no FPU or TLB work: this
+ * is the floor of what a context switch costs.
  *
  * The host thread runs guests with preemption disabled (Linux must not
- * switch it away while it stands on a guest's stack), so the CPU goes
+ * switch it away while it stands on a guest's stack; a kernel without
+ * CONFIG_PREEMPT_COUNT never preempts kernel code at all), so the CPU goes
  * back to the host thread whenever Linux asks for it (struct lde_lab);
  * experiment.c then lets Linux run.
  *
@@ -26,20 +27,13 @@
 #include "sched.h"
 
 /*
- * A new guest's stack: the top word is a zero, so that a stack trace
- * would end, and below it the address lde_swtch() returns to the first
- * time.  %rbx carries the guest to lde_guest_entry.
+ * A new guest's context: its first lde_swtch() returns into
+ * lde_guest_entry (switch.S) on the top of its own stack, with the guest
+ * in a callee-saved register (arch.h).
  */
 static void init_context(struct lde_guest *g)
 {
-	unsigned long *top = g->stack + LDE_GUEST_STACK_SIZE;
-
-	top[-1] = 0;
-	top[-2] = (unsigned long)lde_guest_entry;
-	g->ctx = (struct lde_context){
-		.rsp = (unsigned long)&top[-2],
-		.rbx = (unsigned long)g,
-	};
+	lde_arch_init_context(&g->ctx, g->stack + LDE_GUEST_STACK_SIZE, g);
 }
 
 /*
@@ -64,12 +58,21 @@ static void lde_teardown(struct lde_lab *lab)
 			continue;
 		lab->sum.stack_max = max(lab->sum.stack_max,
 					 stack_used(lab->guests[i].stack));
-		vfree(lab->guests[i].stack);
+		vfree(lab->guests[i].stack_area);
+		lab->guests[i].stack_area = NULL;
 		lab->guests[i].stack = NULL;
 	}
 }
 
-/* vmalloc: each stack gets guard pages, so an overflow faults at once. */
+/*
+ * vmalloc: each stack gets guard pages, so an overflow faults at once.
+ * An architecture may want more alignment than vmalloc's pages
+ * (LDE_ARCH_STACK_ALIGN, arch.h): then the area is that much larger and
+ * the stack is its aligned part.
+ */
+#define STACK_AREA_SIZE	\
+	(LDE_GUEST_STACK_SIZE + LDE_ARCH_STACK_ALIGN - PAGE_SIZE)
+
 static int lde_prepare(struct lde_lab *lab)
 {
 	u32 i;
@@ -77,11 +80,12 @@ static int lde_prepare(struct lde_lab *lab)
 	for (i = 0; i < lab->nr_guests; i++) {
 		struct lde_guest *g = &lab->guests[i];
 
-		g->stack = vzalloc(LDE_GUEST_STACK_SIZE);
-		if (!g->stack) {
+		g->stack_area = vzalloc(STACK_AREA_SIZE);
+		if (!g->stack_area) {
 			lde_teardown(lab);
 			return -ENOMEM;
 		}
+		g->stack = PTR_ALIGN(g->stack_area, LDE_ARCH_STACK_ALIGN);
 		init_context(g);
 	}
 	return 0;

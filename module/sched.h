@@ -32,6 +32,8 @@
  *   engine_linux.c switching by waking and blocking Linux kthreads
  *   guest.c        the guest programs; guest_text.S, their own code
  *   experiment.c   starting, stopping and reporting experiments
+ * and, one folder per architecture, arch/<arch>/: switch.S, preempt.S,
+ * guest_text.S, context.h and arch.h (contract.h says what they share).
  */
 #ifndef _LDE_SCHED_H
 #define _LDE_SCHED_H
@@ -40,7 +42,8 @@
 #include <linux/kref.h>
 #include <linux/list.h>
 #include <linux/sched.h>
-#include "context.h"
+#include "arch.h"
+#include "contract.h"
 #include "lde.h"
 
 /* Guests' traps into the mini-kernel (gtrap.c). */
@@ -66,6 +69,18 @@ struct lde_steal {
 /* lde engine: each guest's own stack (uapi/lde.h). */
 #define LDE_GUEST_STACK_SIZE	LDE_GUEST_STACK_BYTES
 
+/*
+ * preempt_count() of a running guest, as the timer interrupt sees it
+ * (hard IRQ included).  Without CONFIG_PREEMPT_COUNT, preempt_disable()
+ * counts nothing (Debian's arm64 kernels, PREEMPT_VOLUNTARY): the count
+ * is the hard IRQ's alone.  Such a kernel never preempts kernel code at
+ * all, so the lde engine's host thread needs no count to stay where it
+ * is.
+ */
+#define LDE_GUEST_IRQ_COUNT(engine)					\
+	(HARDIRQ_OFFSET +						\
+	 (IS_ENABLED(CONFIG_PREEMPT_COUNT) ? (engine)->guest_preempt_count : 0))
+
 struct lde_lab;
 
 /* A guest: xv6's struct proc, for a kernel-mode "user program". */
@@ -78,7 +93,8 @@ struct lde_guest {
 	u32 workload;			/* enum lde_workload */
 	u64 iters;			/* work between two traps */
 	u64 sleep_ns;
-	void *stack;			/* lde engine */
+	void *stack;			/* lde engine: LDE_GUEST_STACK_SIZE */
+	void *stack_area;		/* what vmalloc gave, stack in it */
 	struct task_struct *task;	/* linux engine */
 	u64 wake_at;			/* sleeping: ktime ns */
 	bool exited;
@@ -158,8 +174,7 @@ struct lde_lab {
 	/* A preemption in flight, from the timer to lde_preempted(). */
 	bool irq_pending;
 	u32 irq_reason;
-	unsigned long irq_ip;
-	unsigned long irq_flags;
+	struct lde_arch_return irq_ret;	/* where the guest was */
 	u32 resched;			/* reason + 1 of a deferred switch */
 	u64 tick_expires;		/* ktime ns of the last timer switch */
 	/* The switch in flight, from lde_schedule() to lde_finish_switch(). */
@@ -191,8 +206,11 @@ void lde_preempted(struct lde_irq_frame *f);
 /* guest.c */
 void lde_guest_setup(struct lde_guest *g);
 /*
- * Never returns.  Not declared __noreturn: objtool checks each object on
- * its own and cannot see the attribute of a function in another one.
+ * Never returns.  Not declared __noreturn: up to 6.x, objtool checks each
+ * object on its own and cannot see the attribute of a function in another
+ * one.  Its callers say unreachable() after the call instead, which both
+ * that objtool and the newer one (on the linked lde.o) understand; so do
+ * guest.c's callers of lde_guest_spin() and lde_guest_regs().
  */
 void lde_guest_start(struct lde_guest *g);
 

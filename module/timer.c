@@ -36,9 +36,9 @@
 #include <linux/sched/clock.h>
 #include <linux/sched/task_stack.h>
 #include <asm/irq_regs.h>
-#include <asm/processor-flags.h>
 #include <asm/ptrace.h>
 
+#include "arch.h"
 #include "lde_trace.h"
 #include "sched.h"
 
@@ -72,36 +72,42 @@ static bool in_guest_text(unsigned long ip)
  *    run queue for one that has left them;
  *  - the interrupt came from kernel mode, with interrupts on;
  *  - it is the only hard IRQ, not nested in a softirq, and the
- *    interrupted preempt_count() is exactly a running guest's;
+ *    interrupted preempt_count() is exactly a running guest's
+ *    (LDE_GUEST_IRQ_COUNT, sched.h);
  *  - it interrupted the thread and the stack the current guest runs on.
+ * The registers are read through arch.h and the kernel's own accessors:
+ * the checks are the same on every architecture.
  */
 static bool guest_interrupted(struct lde_lab *lab, struct pt_regs *regs)
 {
 	struct lde_guest *g = lab->cur;
+	unsigned long sp;
 
 	if (!g || lab->mode != LDE_MODE_GUEST || lab->irq_pending || !regs)
 		return false;
-	if (!in_guest_text(regs->ip))
+	if (!in_guest_text(instruction_pointer(regs)))
 		return false;
-	if (user_mode(regs) || !(regs->flags & X86_EFLAGS_IF))
+	if (!lde_arch_kernel_irqs_on(regs))
 		return false;
-	if (preempt_count() != HARDIRQ_OFFSET + lab->engine->guest_preempt_count)
+	if (preempt_count() != LDE_GUEST_IRQ_COUNT(lab->engine))
 		return false;
+	sp = kernel_stack_pointer(regs);
 	if (g->task)
 		return current == g->task &&
-		       on_stack(regs->sp, task_stack_page(current), THREAD_SIZE);
+		       on_stack(sp, task_stack_page(current), THREAD_SIZE);
 	return current == lab->host &&
-	       on_stack(regs->sp, g->stack, LDE_GUEST_STACK_SIZE);
+	       on_stack(sp, g->stack, LDE_GUEST_STACK_SIZE);
 }
 
 /*
  * Make the interrupt return into lde_preempt_trampoline (preempt.S).
- * Only %rip changes: the interrupt still returns to a context with
- * interrupts on, as it found it, and the kernel's interrupt exit does
- * all it does for one.  On 7.x (not 6.12) that includes reprogramming
- * the timer hardware (CONFIG_HRTIMER_REARM_DEFERRED): an exit to a
- * context with IF clear leaves that to a later exit, so clearing IF here
- * stopped every timer of the lab CPU.  A second interrupt before lde_preempted()
+ * Only the return address changes (lde_arch_redirect(), arch.h): the
+ * interrupt still returns to a context with interrupts on, as it found
+ * it, and the kernel's interrupt exit does all it does for one.  On 7.x
+ * (not 6.12) that includes reprogramming the timer hardware
+ * (CONFIG_HRTIMER_REARM_DEFERRED): an exit to a context with interrupts
+ * masked leaves that to a later exit, so masking them here stopped every
+ * timer of the lab CPU.  A second interrupt before lde_preempted()
  * disables them finds irq_pending and leaves the guest alone.
  */
 static bool preempt(struct lde_lab *lab, enum lde_switch_reason why)
@@ -112,9 +118,7 @@ static bool preempt(struct lde_lab *lab, enum lde_switch_reason why)
 		return false;
 	lab->irq_pending = true;
 	lab->irq_reason = why;
-	lab->irq_ip = regs->ip;
-	lab->irq_flags = regs->flags;
-	regs->ip = (unsigned long)lde_preempt_trampoline;
+	lde_arch_redirect(regs, &lab->irq_ret, lde_preempt_trampoline);
 	return true;
 }
 
@@ -212,8 +216,9 @@ static enum hrtimer_restart watchdog_fn(struct hrtimer *t)
 /*
  * Called by lde_preempt_trampoline, on the preempted guest's stack, with
  * interrupts on: it turns them off first.  Returning resumes the guest
- * where it was interrupted, with the popfq that turns interrupts back
- * on: lockdep and the irqsoff tracer hear of it here, as
+ * where it was interrupted, with the instruction that turns interrupts
+ * back on (x86-64's popfq, arm64's eret): lockdep and the irqsoff tracer
+ * hear of it here, as
  * local_irq_enable() would tell them.
  * Switch-live (sched.h): neither traced nor probed.
  */
@@ -223,13 +228,13 @@ notrace void lde_preempted(struct lde_irq_frame *f)
 
 	local_irq_disable();
 	lab = this_cpu_read(lde_lab_here);
-	f->ip = lab->irq_ip;
-	f->flags = lab->irq_flags;
+	lde_arch_fill_frame(f, &lab->irq_ret);
 	lab->irq_pending = false;
 	lab->mode = LDE_MODE_KERNEL;
 	lde_schedule(lab, lab->irq_reason);
 	lab->mode = LDE_MODE_GUEST;
 	trace_hardirqs_on();
+	lde_arch_before_resume(f);
 }
 
 NOKPROBE_SYMBOL(lde_preempted);

@@ -3,11 +3,12 @@
  * trap_handlers.c - what each lde trap does, once trap.c has picked it.
  *
  * Each handler is a tiny "system call" of the mini-kernel.  They run in
- * ring 0 on the caller's kernel stack, with the caller's user memory still
- * mapped, which is why every user pointer goes through copy_{from,to}_user
- * or put_user: those check that the address is a user address (a kernel
- * address gets -EFAULT, never a read of kernel memory) and survive a page
- * fault.  The ABI, errors included, is documented in uapi/lde.h.
+ * kernel mode (ring 0, EL1) on the caller's kernel stack, with the
+ * caller's user memory still mapped, which is why every user pointer goes
+ * through copy_{from,to}_user or put_user: those check that the address
+ * is a user address (a kernel address gets -EFAULT, never a read of
+ * kernel memory) and survive a page fault.  The ABI, errors included, is
+ * documented in uapi/lde.h.
  */
 #include <linux/kernel.h>
 #include <linux/minmax.h>
@@ -16,8 +17,7 @@
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 #include <linux/uaccess.h>
-#include <asm/special_insns.h>
-
+#include "arch.h"
 #include "trap.h"
 
 /* The floor: as little as a trap can do and still be a trap. */
@@ -73,21 +73,15 @@ long lde_sys_echo(unsigned long arg)
 }
 
 /*
- * The proof of the mode switch: read our own privilege level from %cs and
- * two registers that only ring 0 may read.  From user mode the very same
- * "mov %cr0" raises #GP (see lde demo privileged).  These are the raw
- * instructions on purpose, not the paravirt read_cr0().
+ * The proof of the mode switch: read our own privilege level and two
+ * registers that only the kernel's level may read (arch.h says which).
+ * From user mode the very same read is refused (see lde demo privileged).
  */
 long lde_sys_cpl(unsigned long arg)
 {
 	struct lde_cpl c = {};
-	u16 cs;
 
-	asm volatile("mov %%cs, %0" : "=r" (cs));
-	c.cpl = cs & 3;
-	c.cr0 = native_read_cr0();
-	c.cr4 = native_read_cr4();
-
+	lde_arch_read_cpl(&c);
 	return copy_to_user((void __user *)arg, &c, sizeof(c)) ? -EFAULT : 0;
 }
 

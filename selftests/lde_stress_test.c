@@ -97,9 +97,9 @@ static void *mixed_worker(void *arg)
 		if (ret != (long)sizeof(src) || memcmp(src, dst, sizeof(src)))
 			note_bad(w, ret);
 
-		c.cpl = 3;
+		c.level = ~0U;
 		ret = lde_trap_p(w->fd, LDE_IOC_CPL, &c);
-		if (ret != 0 || c.cpl != 0)
+		if (ret != 0 || !lde_kernel_level(c.level))
 			note_bad(w, ret);
 	}
 	return NULL;

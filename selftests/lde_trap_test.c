@@ -22,11 +22,6 @@
 
 #include "lde_test.h"
 
-/* Control register bits the cpl trap must show (Intel SDM vol. 3, 2.5). */
-#define CR0_PE		(1ULL << 0)	/* protected mode */
-#define CR0_PG		(1ULL << 31)	/* paging */
-#define CR4_PAE		(1ULL << 5)	/* PAE paging, required by long mode */
-
 /*
  * Return p such that [p, p + valid) is readable and writable and p + valid
  * is the first byte of an inaccessible (PROT_NONE) page: the kernel cannot
@@ -460,44 +455,43 @@ TEST_F(trap, echo_struct_straddling_hole_efault)
 	ASSERT_EQ(-EFAULT, lde_trap_p(self->fd, LDE_IOC_ECHO, p));
 }
 
-/* cpl: returns 0 and reports that its handler ran in ring 0. */
-TEST_F(trap, cpl_is_ring_0)
+/* cpl: returns 0 and reports the kernel's level (CPL 0; EL1). */
+TEST_F(trap, cpl_is_kernel_level)
 {
 	struct lde_cpl c;
 
 	ASSERT_EQ(0, get_cpl(self->fd, &c, 0xff));
-	ASSERT_EQ(0U, c.cpl);
+	ASSERT_TRUE(lde_kernel_level(c.level))
+		TH_LOG("level = %u", c.level);
 }
 
-/* cpl: pad is written as 0. */
-TEST_F(trap, cpl_pad_is_zero)
+/* cpl: arch names this CPU's architecture (x86-64: 0, ABI 1's pad). */
+TEST_F(trap, cpl_arch_is_this_cpus)
 {
 	struct lde_cpl c;
 
 	ASSERT_EQ(0, get_cpl(self->fd, &c, 0xff));
-	ASSERT_EQ(0U, c.pad);
+	ASSERT_EQ((__u32)LDE_ARCH_HERE, c.arch);
 }
 
-/* cpl: cr0 is a real long-mode CR0: PE and PG set, reserved 63:32 clear. */
-TEST_F(trap, cpl_cr0_has_pe_and_pg)
+/* cpl: ctl[0] is a real CR0 (PE, PG) or SCTLR_EL1 (M): paging is on. */
+TEST_F(trap, cpl_ctl0_paging_on)
 {
 	struct lde_cpl c;
 
 	ASSERT_EQ(0, get_cpl(self->fd, &c, 0));
-	EXPECT_EQ(CR0_PE | CR0_PG, c.cr0 & (CR0_PE | CR0_PG))
-		TH_LOG("cr0 = %#llx", (unsigned long long)c.cr0);
-	EXPECT_EQ(0ULL, c.cr0 >> 32)
-		TH_LOG("cr0 = %#llx", (unsigned long long)c.cr0);
+	EXPECT_TRUE(lde_ctl0_ok(c.ctl[0]))
+		TH_LOG("ctl[0] = %#llx", (unsigned long long)c.ctl[0]);
 }
 
-/* cpl: cr4 has PAE, which long mode cannot run without. */
-TEST_F(trap, cpl_cr4_has_pae)
+/* cpl: ctl[1] is a real CR4 (PAE) or TCR_EL1 (T1SZ in range). */
+TEST_F(trap, cpl_ctl1_as_expected)
 {
 	struct lde_cpl c;
 
 	ASSERT_EQ(0, get_cpl(self->fd, &c, 0));
-	ASSERT_EQ(CR4_PAE, c.cr4 & CR4_PAE)
-		TH_LOG("cr4 = %#llx", (unsigned long long)c.cr4);
+	ASSERT_TRUE(lde_ctl1_ok(c.ctl[1]))
+		TH_LOG("ctl[1] = %#llx", (unsigned long long)c.ctl[1]);
 }
 
 /* cpl: a NULL pointer is EFAULT. */
@@ -529,6 +523,21 @@ TEST_SIGNAL(user_mov_cr0_raises_gp, SIGSEGV)
 	setrlimit(RLIMIT_CORE, &no_core);	/* no core file in the tree */
 	asm volatile("mov %%cr0, %0" : "=r" (cr0));
 	TH_LOG("user mode read cr0 = %#lx", cr0);
+}
+#elif defined(__aarch64__)
+/*
+ * The same contrast on arm64: the mrs of SCTLR_EL1 that the cpl trap does
+ * at EL1 is an undefined instruction at EL0, which Linux delivers as
+ * SIGILL.  Needs no module.
+ */
+TEST_SIGNAL(user_mrs_sctlr_raises_sigill, SIGILL)
+{
+	struct rlimit no_core = { 0, 0 };
+	unsigned long sctlr;
+
+	setrlimit(RLIMIT_CORE, &no_core);	/* no core file in the tree */
+	asm volatile("mrs %0, sctlr_el1" : "=r" (sctlr));
+	TH_LOG("user mode read sctlr_el1 = %#lx", sctlr);
 }
 #endif
 

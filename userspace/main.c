@@ -2,8 +2,8 @@
 /*
  * main.c - lde, the user side of the "limited direct execution" lab.
  *
- * A process runs directly on the CPU, but limited: in user mode (CPL 3)
- * it cannot run privileged instructions, and it reaches the kernel only
+ * A process runs directly on the CPU, but limited: in user mode (CPL 3 on
+ * x86-64, EL0 on arm64) it cannot run privileged instructions, and it reaches the kernel only
  * through traps.  lde.ko adds a set of traps on /dev/lde; this tool
  * shows what they cost and what they allow.  Its commands, and the lines
  * of "lde help", are the table of cmd/list.h:

@@ -18,10 +18,9 @@
 
 #ifdef __ASSEMBLY__
 
-#include <asm/unwind_hints.h>
-
-/* 6.4 renamed it: "no caller, stack traces end here". */
+/* 6.4 renamed it: "no caller, stack traces end here" (x86's objtool). */
 #ifdef LDE_COMPAT_UNWIND_HINT_EMPTY
+#include <asm/unwind_hints.h>
 #define UNWIND_HINT_END_OF_STACK UNWIND_HINT_EMPTY
 #endif
 
@@ -61,6 +60,16 @@ static inline void hrtimer_setup(struct hrtimer *timer,
 #define devnode_const
 #else
 #define devnode_const const
+#endif
+
+/*
+ * arm64: the GIC priority mask an exception saved, pt_regs' pmr; 6.x
+ * called it pmr_save.  (An accessor, not a field of the same name.)
+ */
+#ifdef LDE_COMPAT_PMR_SAVE
+#define lde_regs_pmr(regs) ((regs)->pmr_save)
+#else
+#define lde_regs_pmr(regs) ((regs)->pmr)
 #endif
 
 #endif /* __ASSEMBLY__ */

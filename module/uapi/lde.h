@@ -130,15 +130,29 @@ struct lde_echo {
 };
 
 /*
- * LDE_TRAP_CPL reports the privilege level its handler ran at (the low two
- * bits of %cs: 0 in the kernel, 3 in user mode) and two control registers
- * that only ring 0 can read.  The same "mov %cr0" from user mode raises #GP.
+ * LDE_TRAP_CPL reports the privilege level its handler ran at and two
+ * control registers that only that level can read.  The same read from
+ * user mode is refused by the CPU: #GP on x86-64, an undefined
+ * instruction on arm64 (lde demo privileged).  What the fields hold
+ * depends on the architecture, which arch names:
+ *
+ *            x86-64 (LDE_ARCH_X86_64)        arm64 (LDE_ARCH_ARM64)
+ *   level    CPL, the low two bits of %cs:   the exception level, from
+ *            0 in the kernel, 3 in user      CurrentEL: 1 in the kernel,
+ *            mode                            0 in user mode
+ *   ctl[0]   CR0                             SCTLR_EL1 (system control)
+ *   ctl[1]   CR4                             TCR_EL1 (translation control)
+ *
+ * arch took the place of ABI 1's pad, which was written as 0, and x86-64
+ * is 0: on x86-64 the struct reads as it always did (cpl, cr0, cr4).
  */
+#define LDE_ARCH_X86_64		0
+#define LDE_ARCH_ARM64		1
+
 struct lde_cpl {
-	__u32 cpl;
-	__u32 pad;		/* written as 0 */
-	__u64 cr0;
-	__u64 cr4;
+	__u32 level;
+	__u32 arch;		/* LDE_ARCH_*: how to read the rest */
+	__u64 ctl[2];
 };
 
 /*

@@ -32,6 +32,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "arch/cpu_arch.h"
 #include "bench/subjects.h"
 #include "dev/device.h"
 #include "lib/common.h"
@@ -374,17 +375,17 @@ static int check_cpl(void *ctx, char *why, size_t len)
 {
 	struct trap_ctx *c = ctx;
 
-	c->u.cpl.pad = 0xdead;
+	c->u.cpl.arch = 0xdead;
 	if (check_ret(ioctl(c->fd, LDE_IOC_CPL, &c->u.cpl), 0, why, len))
 		return -1;
-	if (c->u.cpl.cpl != 0) {
-		snprintf(why, len, "handler says it ran at CPL %u, not 0",
-			 c->u.cpl.cpl);
+	if (c->u.cpl.arch != cpu_arch.lde_arch) {
+		snprintf(why, len, "arch is %u; this CPU is %s (%u)",
+			 c->u.cpl.arch, cpu_arch.name, cpu_arch.lde_arch);
 		return -1;
 	}
-	if (c->u.cpl.pad != 0) {
-		snprintf(why, len, "pad is 0x%x; lde.h says it is written as 0",
-			 c->u.cpl.pad);
+	if (!cpu_arch.in_kernel(c->u.cpl.level)) {
+		snprintf(why, len, "handler says it ran at %s %u, not in the"
+			 " kernel", cpu_arch.level_name, c->u.cpl.level);
 		return -1;
 	}
 	return 0;

@@ -3,13 +3,21 @@
  * tsc.h - a clock fine enough to time one system call.
  *
  * clock_gettime() costs about as much as the calls we want to time (and
- * far more in a VM), so we read the CPU's time-stamp counter directly and
- * turn cycles into ns with a rate measured once by tsc_calibrate().
+ * far more in a VM), so we read a counter of the CPU's own directly and
+ * turn its ticks into ns with its rate:
  *
- * rdtsc is not an ordered instruction: the CPU may run it before earlier
- * instructions finish, or start later ones before it.  tsc_begin() and
- * tsc_end() put fences around it so that an interval covers exactly the
- * code between the two reads.
+ *   x86-64  the time-stamp counter (rdtsc), its rate measured once by
+ *           tsc_calibrate() against CLOCK_MONOTONIC_RAW;
+ *   arm64   the generic timer's virtual count (CNTVCT_EL0), its rate
+ *           the one the firmware wrote in CNTFRQ_EL0.
+ *
+ * The names say TSC, for the x86 counter lde was first written for; the
+ * reads are the architecture's own (arch/<arch>/counter.h), each with the
+ * barriers that keep it in order: tsc_begin() and tsc_end() bound
+ * exactly the code between them.  The generic timer ticks far slower than
+ * a TSC (62.5 MHz under QEMU, 24 MHz on Apple silicon, 54 MHz on a
+ * Raspberry Pi 4): one tick is 16 to 42 ns, the grain of a single timed
+ * call.  tsc_grain_note() says so where it matters.
  *
  * Use:
  *	struct tsc t;
@@ -25,13 +33,13 @@
 #define LDE_TSC_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
-#ifndef __x86_64__
-#error "lde times x86-64 traps with rdtsc: build it for x86-64"
-#endif
+#include "counter.h"	/* tsc_begin(), tsc_end(): arch/<arch>/ */
 
 struct tsc {
+	const char *name;	/* "TSC", "generic timer" */
 	double hz;		/* counter ticks per second */
 	double ns_per_cycle;
 	bool rdtscp;		/* CPU has rdtscp (QEMU's qemu64 model lacks it) */
@@ -39,42 +47,18 @@ struct tsc {
 };
 
 /*
- * Measure the TSC rate against CLOCK_MONOTONIC_RAW over about 80 ms.
+ * Find the counter's rate (x86-64: measured over about 80 ms; arm64: read).
  * Returns 0, or -1 with errno set.  Call it on the CPU you will time on.
  */
 int tsc_calibrate(struct tsc *t);
 
-/*
- * lfence waits until every earlier instruction has completed, so the first
- * one keeps earlier work out of the interval and the second keeps the
- * timed code from starting before the counter is read.  (On AMD, lfence
- * orders like this because Linux sets it "dispatch serializing".)
- */
-static inline __attribute__((always_inline)) uint64_t tsc_begin(void)
-{
-	uint32_t lo, hi;
-
-	asm volatile("lfence\n\trdtsc\n\tlfence"
-		     : "=a"(lo), "=d"(hi) : : "memory");
-	return (uint64_t)hi << 32 | lo;
-}
+/* "TSC 2.995 GHz", "generic timer 62.50 MHz": for a table's header. */
+const char *tsc_rate(const struct tsc *t, char *buf, size_t len);
 
 /*
- * rdtscp itself waits for earlier instructions to complete; the lfence
- * after it keeps the code that stores the result from overlapping.  Pass
- * a constant so that the compiler keeps only one of the two forms.
+ * A note for the reader when one tick is coarse next to what is timed
+ * (the generic timer): "Note: ...\n".  Empty for a TSC.
  */
-static inline __attribute__((always_inline)) uint64_t tsc_end(bool rdtscp)
-{
-	uint32_t lo, hi, aux;
-
-	if (rdtscp)
-		asm volatile("rdtscp\n\tlfence"
-			     : "=a"(lo), "=d"(hi), "=c"(aux) : : "memory");
-	else
-		asm volatile("lfence\n\trdtsc\n\tlfence"
-			     : "=a"(lo), "=d"(hi) : : "memory");
-	return (uint64_t)hi << 32 | lo;
-}
+const char *tsc_grain_note(const struct tsc *t, char *buf, size_t len);
 
 #endif /* LDE_TSC_H */

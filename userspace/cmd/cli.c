@@ -195,7 +195,7 @@ int cli_start(int argc, char **argv, const struct cli_cmd *cmd,
 		return -*cpu;
 	/* After pinning: the rate is measured on the CPU we time on. */
 	if (tsc_calibrate(tsc)) {
-		fprintf(stderr, "%s: calibrating the TSC: %s\n", cmd->who,
+		fprintf(stderr, "%s: calibrating the clock: %s\n", cmd->who,
 			strerror(errno));
 		return EXIT_FAIL;
 	}

@@ -170,7 +170,7 @@ static void print_explanation(FILE *f, const struct ctx_bench *r)
 
 	fprintf(f,
 		"\nEach test hands CPU %d back and forth between two tasks pinned to it.  A\n"
-		"round trip A -> B -> A is two switches, and the TSC times it whole.\n"
+		"round trip A -> B -> A is two switches, timed whole by the CPU counter.\n"
 		"  pipe:         two processes; A writes a 4-byte token into a pipe, B\n"
 		"                reads it and writes it back through a second pipe.\n"
 		"  sched_yield:  two threads of one process call sched_yield() in turn.\n"
@@ -195,14 +195,16 @@ static void print_table(FILE *f, const void *arg, bool histogram)
 {
 	const struct ctx_bench *r = arg;
 	const struct pingpong *pp = &r->pp;
+	char rate[48], grain[160];
 	unsigned int k;
 
-	fprintf(f, "lde ctx: ns per context switch on CPU %d, TSC %.3f GHz,"
-		" %zu round trips per test\n", r->cpu, r->tsc.hz / 1e9,
-		r->loops);
+	fprintf(f, "lde ctx: ns per context switch on CPU %d, %s,"
+		" %zu round trips per test\n", r->cpu,
+		tsc_rate(&r->tsc, rate, sizeof(rate)), r->loops);
 	if (!r->tsc.invariant)
 		fprintf(f, "Note: this CPU does not report an invariant TSC;"
 			" ns figures assume its rate held\nsince calibration.\n");
+	fputs(tsc_grain_note(&r->tsc, grain, sizeof(grain)), f);
 	print_rows(f, "per switch", pp, false);
 	print_rows(f, "subtracted, per call", pp, true);
 	for (k = 0; k < PP_KINDS; k++)

@@ -3,13 +3,15 @@
  * demo.c - the experiment "demo": lde demo privileged, in lde report.
  *
  * It runs this program again as "lde demo privileged" (cmd/demo.c), its
- * output and messages into demo_privileged.txt: a child's "mov %cr0" in
- * user mode dies of SIGSEGV, then lde's cpl trap reads CR0 at CPL 0.  A
+ * output and messages into demo_privileged.txt: a child's privileged read
+ * in user mode ("mov %cr0" on x86-64, arch/cpu_arch.h) dies of a signal,
+ * then lde's cpl trap reads that register in kernel mode.  A
  * child of its own, because the demo forks one that dies on purpose.
  */
 #include <errno.h>
 #include <string.h>
 
+#include "arch/cpu_arch.h"
 #include "exp/exp.h"
 #include "lib/common.h"
 #include "lib/spawn.h"
@@ -51,9 +53,14 @@ static int status(const struct exp_out *o)
 static void md(FILE *f, const struct session *s, const struct exp_out *o)
 {
 	(void)s;
-	fprintf(f, "\n## The privileged demo\n\n[" TEXT "](" TEXT "): %s\n",
-		status(o) ? "**failed**" : "a child's `mov %cr0` in user mode"
-		" died of SIGSEGV (#GP); the cpl trap read CR0 at CPL 0.");
+	fputs("\n## The privileged demo\n\n[" TEXT "](" TEXT "): ", f);
+	if (status(o))
+		fputs("**failed**\n", f);
+	else
+		fprintf(f, "a child's `%s` in user mode died of SIG%s (%s);"
+			" the cpl trap read %s in kernel mode.\n",
+			cpu_arch.insn, sigabbrev_np(cpu_arch.fault_signal) ?: "?",
+			cpu_arch.fault_name, cpu_arch.ctl_name[0]);
 }
 
 static void json(FILE *f, const struct session *s, const struct exp_out *o)

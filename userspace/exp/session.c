@@ -210,9 +210,9 @@ int session_pin(const struct session *s, struct tsc *tsc,
 {
 	if (cpus_pin((int)s->cpu) >= 0 && !tsc_calibrate(tsc))
 		return 0;
-	fprintf(stderr, "%s: pinning to CPU %u and calibrating the TSC: %s\n",
+	fprintf(stderr, "%s: pinning to CPU %u and calibrating the clock: %s\n",
 		s->who, s->cpu, strerror(errno));
-	exp_fail(o, EXIT_FAIL, "pinning to CPU %u and calibrating the TSC: %s",
+	exp_fail(o, EXIT_FAIL, "pinning to CPU %u and calibrating the clock: %s",
 		 s->cpu, strerror(errno));
 	return -1;
 }

@@ -140,11 +140,13 @@ static void print_table(FILE *f, const void *arg, bool histogram)
 {
 	const struct trap_bench *tb = arg;
 	double base = tb->ss.ioctl >= 0 ? tb->res[tb->ss.ioctl].st.p50 : 0;
+	char rate[48], grain[160];
 	bool capped = false;
 	size_t i;
 
-	fprintf(f, "lde trap: ns per call on CPU %d, TSC %.3f GHz, %zu samples"
-		" per subject\n", tb->cpu, tb->tsc.hz / 1e9, tb->loops);
+	fprintf(f, "lde trap: ns per call on CPU %d, %s, %zu samples"
+		" per subject\n", tb->cpu,
+		tsc_rate(&tb->tsc, rate, sizeof(rate)), tb->loops);
 	fprintf(f, "Min..Max: calls timed one by one, minus %.1f ns of"
 		" loop+timer overhead.\n", tb->ov.sample_ns);
 	fprintf(f, "Avg: median of the per-call means of batches of %zu"
@@ -152,6 +154,7 @@ static void print_table(FILE *f, const void *arg, bool histogram)
 	if (!tb->tsc.invariant)
 		fprintf(f, "Note: this CPU does not report an invariant TSC;"
 			" ns figures assume its rate held\nsince calibration.\n");
+	fputs(tsc_grain_note(&tb->tsc, grain, sizeof(grain)), f);
 	if (*tb->ss.clock_note)
 		fprintf(f, "Note: %s.\n", tb->ss.clock_note);
 

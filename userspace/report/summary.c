@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/utsname.h>
 
+#include "arch/cpu_arch.h"
 #include "exp/goals.h"
 #include "exp/sched.h"
 #include "lib/common.h"
@@ -175,6 +176,7 @@ static void write_index(FILE *f, const void *arg)
 	json_kstr(f, "started", r->stamp, ",\n  ");
 	json_kstr(f, "dir", r->dir, ",\n  ");
 	json_kstr(f, "kernel", uname(&u) ? "" : u.release, ",\n  ");
+	json_kstr(f, "arch", cpu_arch.name, ",\n  ");
 	fprintf(f, "\"cpu\": %u,\n", r->s.cpu);
 	index_goals(f, r);
 	index_steps(f, r);
@@ -292,12 +294,14 @@ static void write_summary(FILE *f, const void *arg)
 	size_t i;
 
 	fprintf(f, "# lde report, %s\n\n", r->stamp);
-	fprintf(f, "Linux %s, lab CPU %u.  Every figure was measured in this"
-		" one run, one\nexperiment after the other on the lab CPU."
-		"  In a VM, and most of all under\nQEMU's TCG, absolute times"
-		" are inflated and drift; each goal is a ratio of\ntwo figures"
-		" measured side by side, which carries over to hardware.\n\n"
-		"## Goals\n\n", uname(&u) ? "?" : u.release, s->cpu);
+	fprintf(f, "Linux %s on %s, lab CPU %u.  Every figure was measured"
+		" in this one run,\none experiment after the other on the lab"
+		" CPU.  In a VM absolute times are\ninflated, and under QEMU's"
+		" TCG, which emulates the CPU instruction by\ninstruction, they"
+		" are not hardware's at all: 10 to 100 times slower, and"
+		" drifting.\nEach goal is a ratio of two figures measured side"
+		" by side, which carries over\nto hardware.\n\n## Goals\n\n",
+		uname(&u) ? "?" : u.release, cpu_arch.name, s->cpu);
 	goal_table(f, r);
 	plot_list(f, r);
 	for (i = 0; i < nr_experiments; i++)

@@ -39,7 +39,7 @@
  */
 #include <linux/linkage.h>
 #include <linux/objtool.h>
-#include "context.h"
+#include "contract.h"
 
 #define FRAME		(8 * (1 + LDE_NR_PATTERNS))
 #define PAT(i)		(8 + 8 * (i))(%rsp)

@@ -20,7 +20,7 @@
  * lde_preempted(), which fills those two slots and calls the scheduler.
  * When the guest is chosen again, lde_preempted() returns, and popfq and
  * ret resume the guest at the very instruction that was interrupted, with
- * all of its registers and flags: the guest cannot tell (guest_regs.S
+ * all of its registers and flags: the guest cannot tell (guest_text.S
  * checks exactly that).
  *
  * The safety argument is in Documentation/sched.md.
@@ -28,7 +28,7 @@
 #include <linux/linkage.h>
 #include <linux/objtool.h>
 #include <asm/unwind_hints.h>
-#include "context.h"
+#include "contract.h"
 
 	.text
 SYM_CODE_START(lde_preempt_trampoline)

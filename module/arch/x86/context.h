@@ -1,16 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * context.h - what the assembly saves, and where: the contract between
- * switch.S, preempt.S, guest_text.S and the C that fills or reads the same
- * memory.
+ * context.h (x86-64) - what the assembly saves, and where: the contract
+ * between switch.S, preempt.S, guest_text.S and the C that fills or reads
+ * the same memory.  The part every architecture shares is in
+ * module/contract.h.
  *
  * Assembly cannot use offsetof(), so every offset it uses is a number
- * here, and context.c checks each one against the struct at build time
- * (static_assert): a field moved in one place and not the other is a
- * compile error, not a corrupted register.
+ * here, checked against the struct at build time (static_assert).
  */
-#ifndef _LDE_CONTEXT_H
-#define _LDE_CONTEXT_H
+#ifndef _LDE_ARCH_CONTEXT_H
+#define _LDE_ARCH_CONTEXT_H
 
 /*
  * struct lde_context: a guest's saved registers while it is not running
@@ -40,18 +39,8 @@
 #define LDE_IRQ_FRAME_IP	128
 #define LDE_IRQ_FRAME_SIZE	136
 
-/* lde_guest_spin() adds this much work between two looks at its loop. */
-#define LDE_SPIN_CHUNK		4096
-
-/*
- * struct lde_work: a guest's counters, and the register patterns of a
- * regs guest (guest_text.S).  pattern[i] is the value register i holds;
- * the order is that of LDE_REGS_ORDER below.
- */
-#define LDE_WORK_ITERS		0
-#define LDE_WORK_CORRUPT	8
-#define LDE_WORK_PATTERN	16
-#define LDE_NR_PATTERNS		15	/* every GPR but %rsp */
+/* The regs guest holds a pattern in every GPR but %rsp. */
+#define LDE_NR_PATTERNS		15
 
 /*
  * The flags a regs guest runs with: CF, PF, ZF and OF set; AF, SF, DF
@@ -62,7 +51,6 @@
 #ifndef __ASSEMBLY__
 #include <linux/build_bug.h>
 #include <linux/stddef.h>
-#include <linux/types.h>
 
 struct lde_context {
 	unsigned long rsp;
@@ -81,12 +69,6 @@ struct lde_irq_frame {
 	unsigned long ip;
 };
 
-struct lde_work {
-	u64 iters;
-	u64 corruptions;
-	u64 pattern[LDE_NR_PATTERNS];
-};
-
 /* The contract, checked: the offsets above are the structs' own. */
 static_assert(offsetof(struct lde_context, rsp) == LDE_CTX_RSP);
 static_assert(offsetof(struct lde_context, rbx) == LDE_CTX_RBX);
@@ -98,25 +80,6 @@ static_assert(offsetof(struct lde_context, r15) == LDE_CTX_R15);
 static_assert(offsetof(struct lde_irq_frame, flags) == LDE_IRQ_FRAME_FLAGS);
 static_assert(offsetof(struct lde_irq_frame, ip) == LDE_IRQ_FRAME_IP);
 static_assert(sizeof(struct lde_irq_frame) == LDE_IRQ_FRAME_SIZE);
-static_assert(offsetof(struct lde_work, iters) == LDE_WORK_ITERS);
-static_assert(offsetof(struct lde_work, corruptions) == LDE_WORK_CORRUPT);
-static_assert(offsetof(struct lde_work, pattern) == LDE_WORK_PATTERN);
-
-/* switch.S */
-void lde_swtch(struct lde_context *from, struct lde_context *to);
-void lde_guest_entry(void);
-
-/* preempt.S: entered by IRET, never called. */
-void lde_preempt_trampoline(void);
-
-/*
- * guest_text.S: the guest programs' own code, lde_guest_text_size bytes
- * from lde_work: the only instructions the timer may preempt.
- */
-void lde_work(u64 *counter, u64 n);
-void lde_guest_spin(u64 *counter);	/* never returns */
-void lde_guest_regs(struct lde_work *w);	/* never returns */
-extern const unsigned long lde_guest_text_size;
 
 #endif /* __ASSEMBLY__ */
-#endif /* _LDE_CONTEXT_H */
+#endif /* _LDE_ARCH_CONTEXT_H */

@@ -17,7 +17,7 @@
 #include <linux/linkage.h>
 #include <linux/objtool.h>
 #include <asm/unwind_hints.h>
-#include "context.h"
+#include "contract.h"
 
 	.text
 SYM_FUNC_START(lde_swtch)
