@@ -36,9 +36,7 @@
 #include "bench/subjects.h"
 #include "dev/device.h"
 #include "lib/common.h"
-
-#define CLOCKSOURCE_PATH \
-	"/sys/devices/system/clocksource/clocksource0/current_clocksource"
+#include "lib/machine.h"
 
 /*
  * The command word of the lde "null" trap, sent to /dev/null: the two
@@ -193,7 +191,6 @@ static void clock_note(struct subjects *ss)
 	static const char *const no_vdso[] = {
 		"hpet", "acpi_pm", "pit", "jiffies", "refined-jiffies",
 	};
-	FILE *f;
 	size_t i;
 
 	if (!getauxval(AT_SYSINFO_EHDR)) {
@@ -202,13 +199,9 @@ static void clock_note(struct subjects *ss)
 			 " system call here");
 		return;
 	}
-	f = fopen(CLOCKSOURCE_PATH, "re");
-	if (!f)
+	if (machine_line("", MACHINE_CLOCKSOURCE, ss->clocksource,
+			 sizeof(ss->clocksource)))
 		return;
-	if (!fgets(ss->clocksource, sizeof(ss->clocksource), f))
-		ss->clocksource[0] = '\0';
-	fclose(f);
-	ss->clocksource[strcspn(ss->clocksource, "\n")] = '\0';
 	for (i = 0; i < ARRAY_SIZE(no_vdso); i++)
 		if (!strcmp(ss->clocksource, no_vdso[i]))
 			snprintf(ss->clock_note, sizeof(ss->clock_note),

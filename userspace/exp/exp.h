@@ -38,6 +38,7 @@
 #include "lib/render.h"
 #include "lib/stats.h"
 
+struct machine;
 struct sched_run;
 struct session;
 struct tsc;
@@ -165,6 +166,14 @@ int session_dist(const struct session *s, const struct exp *x,
 /* Does x measure a figure, or a distribution, called name? */
 bool exp_has_figure(const struct exp *x, const char *name);
 bool exp_has_dist(const struct exp *x, const char *name);
+
+/*
+ * What the experiment machine read (lib/machine.h), if it ran in s, else
+ * NULL; and the architecture lde was built for ("x86-64", "arm64").  The
+ * one place lde report takes the machine's facts from.
+ */
+const struct machine *session_machine(const struct session *s);
+const char *machine_arch(void);
 
 /* For run(): the outcome, with fmt (may be NULL) saying why. */
 void exp_ok(struct exp_out *o);

@@ -7,6 +7,7 @@
  * registry.c into the table, each with its own EXP(name), the way the
  * kernel builds its system call table from one list.
  */
+EXP(machine)		/* the kernel, its preemption, mitigations, clock */
 EXP(trap)		/* lde's traps against a call, getppid, vDSO, ioctl */
 EXP(coop_lde_2yield)	/* lde's own switch: coop, 2 yield guests */
 EXP(coop_linux_2yield)	/* Linux's switch between kthreads: the same */

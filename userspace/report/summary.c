@@ -17,14 +17,13 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/utsname.h>
 
-#include "arch/cpu_arch.h"
 #include "exp/goals.h"
 #include "exp/sched.h"
 #include "lib/common.h"
 #include "lib/duration.h"
 #include "lib/json.h"
+#include "lib/machine.h"
 #include "report/report.h"
 
 /* ---- the steps ------------------------------------------------------ */
@@ -170,13 +169,13 @@ static void index_files(FILE *f, const struct report *r)
 static void write_index(FILE *f, const void *arg)
 {
 	const struct report *r = arg;
-	struct utsname u;
+	const struct machine *m = session_machine(&r->s);
 
 	fputs("{\n  ", f);
 	json_kstr(f, "started", r->stamp, ",\n  ");
 	json_kstr(f, "dir", r->dir, ",\n  ");
-	json_kstr(f, "kernel", uname(&u) ? "" : u.release, ",\n  ");
-	json_kstr(f, "arch", cpu_arch.name, ",\n  ");
+	json_kstr(f, "kernel", m ? m->release : "", ",\n  ");
+	json_kstr(f, "arch", machine_arch(), ",\n  ");
 	fprintf(f, "\"cpu\": %u,\n", r->s.cpu);
 	index_goals(f, r);
 	index_steps(f, r);
@@ -290,7 +289,7 @@ static void write_summary(FILE *f, const void *arg)
 {
 	const struct report *r = arg;
 	const struct session *s = &r->s;
-	struct utsname u;
+	const struct machine *m = session_machine(s);
 	size_t i;
 
 	fprintf(f, "# lde report, %s\n\n", r->stamp);
@@ -301,7 +300,7 @@ static void write_summary(FILE *f, const void *arg)
 		" are not hardware's at all: 10 to 100 times slower, and"
 		" drifting.\nEach goal is a ratio of two figures measured side"
 		" by side, which carries over\nto hardware.\n\n## Goals\n\n",
-		uname(&u) ? "?" : u.release, cpu_arch.name, s->cpu);
+		m ? m->release : "?", machine_arch(), s->cpu);
 	goal_table(f, r);
 	plot_list(f, r);
 	for (i = 0; i < nr_experiments; i++)
