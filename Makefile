@@ -115,13 +115,18 @@ $(CHECKPATCH):
 #   PARENTHESIS_ALIGNMENT, OPEN_ENDED_LINE
 #                       TP_PROTO(), TP_STRUCT__entry() and TP_fast_assign()
 #                       open a block of macro arguments, one per line.
-TRACE_IGNORE := ENOSYS PARENTHESIS_ALIGNMENT OPEN_ENDED_LINE
-# and in the uapi header, three checks that its name lists cannot meet
-# (LDE_TRAPS(EM, EMe)..., written the way include/trace/events/ write
-# theirs): a list is a run of macro calls, not a value to parenthesize
-# (COMPLEX_MACRO); it calls EM once per entry (MACRO_ARG_REUSE); and EMe,
-# the last entry, is the kernel's own spelling (CAMELCASE).
-UAPI_IGNORE := ENOSYS COMPLEX_MACRO MACRO_ARG_REUSE CAMELCASE
+# In the uapi header, and in lde_trace.h's own list (LDE_CALLERS), three
+# checks that a name list cannot meet (LDE_TRAPS(EM, EMe)..., written the
+# way include/trace/events/ write theirs): a list is a run of macro calls,
+# not a value to parenthesize (COMPLEX_MACRO); it calls EM once per entry
+# (MACRO_ARG_REUSE); and EMe, the last entry, is the kernel's own spelling
+# (CAMELCASE).  lde_trace.h also expands the lists into one
+# "TRACE_DEFINE_ENUM(sym);" each, as include/trace/events/ do
+# (TRAILING_SEMICOLON).
+NAME_LIST_IGNORE := COMPLEX_MACRO MACRO_ARG_REUSE CAMELCASE
+TRACE_IGNORE := ENOSYS PARENTHESIS_ALIGNMENT OPEN_ENDED_LINE \
+	$(NAME_LIST_IGNORE) TRAILING_SEMICOLON
+UAPI_IGNORE := ENOSYS $(NAME_LIST_IGNORE)
 #
 # userspace/ and selftests/ are user-space C.  checkpatch was written for
 # the kernel, and some of its rules ask for things only the kernel has;
@@ -148,8 +153,12 @@ USER_IGNORE := ENOSYS SPLIT_STRING PREFER_KERNEL_TYPES \
 	PREFER_DEFINED_ATTRIBUTE_MACRO PREFER_FALLTHROUGH BIT_MACRO \
 	EMBEDDED_FUNCTION_NAME USE_NEGATIVE_ERRNO
 # userspace/ keeps the rest: it defines ARRAY_SIZE() once, in
-# userspace/lib/common.h, and the selftests have kselftest.h's.
-USERSPACE_IGNORE := $(USER_IGNORE)
+# userspace/lib/common.h, and the selftests have kselftest.h's.  But
+#   MACRO_ARG_REUSE     a table's macros (NAME_OF(tab, v)) name the table
+#                       twice, once under ARRAY_SIZE()'s sizeof, and the
+#                       unit tests' CHECK_INT(a, b) print what they compared:
+#                       their arguments are names and constants.
+USERSPACE_IGNORE := $(USER_IGNORE) MACRO_ARG_REUSE
 # selftests/ also:
 #   BRACES              kselftest_harness.h's ASSERT_*()/EXPECT_*() expand to
 #                       two statements (the check, then a for loop for an

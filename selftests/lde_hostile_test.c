@@ -83,6 +83,7 @@ static const char *const policy_names[] = { LDE_POLICIES(LDE_NAME, LDE_NAME) };
 static const char *const workload_names[] = {
 	LDE_WORKLOADS(LDE_NAME, LDE_NAME)
 };
+
 static const char *const end_names[] = { LDE_ENDS(LDE_NAME, LDE_NAME) };
 
 static const char *end_name(__u32 end)

@@ -6,8 +6,9 @@
  * pipe ping-pong between two processes (lmbench lat_ctx style) and a
  * sched_yield ping-pong between two threads, each reported per switch
  * with the cost of the same calls without a switch subtracted
- * (bench/pingpong.c; the experiment and its output are exp/ctx.c's).  It needs no module.  Options use cyclictest's letters
- * where they mean the same (-a -l -q -h).
+ * (bench/pingpong.c; the experiment and its output are exp/ctx.c's).  It
+ * needs no module.  Options use cyclictest's letters where they mean the
+ * same (-a -l -q -h).
  *
  *	lde ctx				the table, with an explanation
  *	lde ctx -h			... and a log2 histogram per test

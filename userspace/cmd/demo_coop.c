@@ -119,7 +119,6 @@ static int parse_opts(int argc, char **argv, struct demo *d)
 	return 0;
 }
 
-
 /* NR_YIELD yield guests, then one spin guest. */
 static void demo_guests(const struct demo *d, struct lde_sched_config *cfg)
 {

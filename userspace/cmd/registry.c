@@ -12,6 +12,7 @@
 const struct cmd commands[] = {
 #include "cmd/list.h"
 };
+
 #undef CMD
 #undef CMD_MORE
 
@@ -23,6 +24,7 @@ const struct cmd_help cmd_help[] = {
 #include "cmd/list.h"
 	{ "help", "show this help" },
 };
+
 #undef CMD
 #undef CMD_MORE
 

@@ -21,6 +21,7 @@ const char *const sched_workloads[] = { LDE_WORKLOADS(LDE_NAME, LDE_NAME) };
 const char *const sched_reasons[] = {
 	LDE_SWITCH_REASONS(LDE_NAME, LDE_NAME)
 };
+
 const char *const sched_ends[] = { LDE_ENDS(LDE_NAME, LDE_NAME) };
 const char *const sched_modes[] = { LDE_MODES(LDE_NAME, LDE_NAME) };
 

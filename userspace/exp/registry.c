@@ -15,6 +15,7 @@
 const struct exp *const experiments[] = {
 #include "exp/list.h"
 };
+
 #undef EXP
 
 const size_t nr_experiments = ARRAY_SIZE(experiments);

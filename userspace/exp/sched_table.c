@@ -152,7 +152,7 @@ static void print_group_rows(FILE *f, const struct sched_exp *e)
 }
 
 void sched_print_guests(FILE *f, const struct sched_exp *e,
-		     const struct sched_figures *fg)
+			const struct sched_figures *fg)
 {
 	bool exited = false;
 	size_t i;
@@ -355,7 +355,7 @@ static void print_corruptions(FILE *f, const struct sched_exp *e)
 }
 
 void sched_print_hog(FILE *f, const struct sched_exp *e,
-		  const struct sched_figures *fg)
+		     const struct sched_figures *fg)
 {
 	const struct lde_sched_summary *s = &e->res.summary;
 	char a[DURATION_BUF], b[DURATION_BUF];
@@ -416,7 +416,7 @@ static void print_explanation(FILE *f, const struct sched_exp *e)
 }
 
 void sched_print_table(FILE *f, const struct sched_exp *e,
-		     const struct sched_figures *fg, bool histogram)
+		       const struct sched_figures *fg, bool histogram)
 {
 	const struct lde_sched_summary *s = &e->res.summary;
 

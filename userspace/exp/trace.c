@@ -68,14 +68,17 @@ static void run(const struct exp *x, struct session *s, struct exp_out *o)
 	}
 	snprintf(data, sizeof(data), "%s/trace.data", s->dir);
 	status = record(s, log, data);
-	if (status)
+	if (status) {
 		exp_fail(o, EXIT_FAIL, "perf record: status %d; see trace.log",
 			 status);
-	else if ((status = script(s, log, data)))
-		exp_fail(o, EXIT_FAIL, "perf script: status %d; see trace.log",
-			 status);
-	else
-		exp_ok(o);
+	} else {
+		status = script(s, log, data);
+		if (status)
+			exp_fail(o, EXIT_FAIL, "perf script: status %d; see"
+				 " trace.log", status);
+		else
+			exp_ok(o);
+	}
 	session_fclose(s, log, "trace.log");
 }
 

@@ -55,7 +55,10 @@ static const char *dyn_model(const char *dyn)
 	const char *open = strchr(dyn, '('), *close;
 	size_t i;
 
-	if (!open || !(close = strchr(open, ')')))
+	if (!open)
+		return NULL;
+	close = strchr(open, ')');
+	if (!close)
 		return NULL;
 	for (i = 0; i < ARRAY_SIZE(dyn_models); i++)
 		if ((size_t)(close - open - 1) == strlen(dyn_models[i]) &&

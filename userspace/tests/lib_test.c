@@ -279,8 +279,8 @@ TEST(json_escapes_and_numbers)
 	CHECK_STR(test_print(buf, sizeof(buf), print_str, "lde null"),
 		  "\"lde null\"");
 	CHECK_STR(test_print(buf, sizeof(buf), print_nums, NULL),
-		  "1.500 null null \"n\": 18446744073709551615, \"d\": 2.000,"
-		  " \"s\": \"x\"}");
+		  "1.500 null "
+		  "null \"n\": 18446744073709551615, \"d\": 2.000, \"s\": \"x\"}");
 }
 
 static void print_stats_json(FILE *f, const void *arg)

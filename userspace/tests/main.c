@@ -16,10 +16,6 @@
 
 const char *test_lde;
 
-/* The section's bounds, from the linker. */
-extern const struct test *const __start_lde_tests[];
-extern const struct test *const __stop_lde_tests[];
-
 bool test_check(struct test_ctx *t, bool ok, const char *file, int line,
 		const char *fmt, ...)
 {

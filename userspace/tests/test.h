@@ -43,6 +43,10 @@ struct test {
 	void (*fn)(struct test_ctx *t);
 };
 
+/* The bounds of the section lde_tests, from the linker: every TEST(). */
+extern const struct test *const __start_lde_tests[];
+extern const struct test *const __stop_lde_tests[];
+
 /* The path of the lde binary under test (tests/main.c's argument). */
 extern const char *test_lde;
 
@@ -72,9 +76,11 @@ bool test_check(struct test_ctx *t, bool ok, const char *file, int line,
 	test_check(t, !strcmp((a), (b)), __FILE__, __LINE__,		\
 		   "%s is \"%s\", not \"%s\"", #a, (a), (b))
 
-/* Run argv ({ test_lde, "trap", "--help", NULL }): its status, and its
+/*
+ * Run argv ({ test_lde, "trap", "--help", NULL }): its status, and its
  * stdout and stderr into out and err (NUL-terminated, cut at len).
- * -1 if it did not start. */
+ * -1 if it did not start.
+ */
 int test_run(char *const argv[], char *out, char *err, size_t len);
 
 /* Everything f printed into a string: fn(f, arg) into buf. */
