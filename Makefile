@@ -6,7 +6,9 @@
 #   make run        set up, build, boot the VM, load lde.ko, run the benchmark
 #   make check      set up, then for every kernel of the table: build lde.ko
 #                   for it, boot it in a VM, load lde.ko, run the selftests
-#   make check KERNELS="6.1 6.12-rt"    the same on some of them
+#   make check KERNELS="6.1 6.12-rt"    the same on some of them (all: every one)
+#   make run KERNELS="6.1 6.1-arm64"    lde report on each, then a page
+#                   across them (scripts/compare-runs): x86-64 against arm64
 #   make ARCH=arm64 [run|check]         the same for arm64: cross-built,
 #                   booted under qemu-system-aarch64 (arm64 kernels only)
 #   make kernels    build/<abi>/lde.ko for each kernel in KERNELS
@@ -44,9 +46,14 @@ else
 ARCH := $(HOST_ARCH)
 KERNELS ?= $(shell scripts/kernels list)
 endif
-# The architectures among KERNELS: make check builds user space for each.
-KERNEL_ARCHS = $(sort $(foreach k,$(KERNELS),\
-	       $(word 2,$(subst |, ,$(shell scripts/kernels row $(k))))))
+# KERNELS=all: every kernel of the table, whatever ARCH.
+KERNELS_GIVEN := $(filter command line,$(origin KERNELS))
+override KERNELS := $(if $(filter all,$(KERNELS)),\
+		    $(shell scripts/kernels list),$(KERNELS))
+# The architectures of kernels $(1): user space is built for each.
+archs_of = $(sort $(foreach k,$(1),\
+	   $(word 2,$(subst |, ,$(shell scripts/kernels row $(k))))))
+KERNEL_ARCHS = $(call archs_of,$(KERNELS))
 
 all: module userspace selftests
 
@@ -76,7 +83,8 @@ userspace:
 		OUT=$(OUT)/userspace
 
 selftests:
-	$(MAKE) -C selftests CROSS_COMPILE=$(CROSS_COMPILE) OUT=$(OUT)/selftests
+	$(MAKE) -C selftests ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) \
+		OUT=$(OUT)/selftests
 endif
 
 kernels:
@@ -87,11 +95,17 @@ setup:
 	scripts/setup $(KERNELS)
 
 # Each step is a sub-make so that KDIR is worked out after setup ran.
+# make run: the report on ARCH's first kernel; make run KERNELS="..." (or
+# all): on each of them, then one page across them (scripts/compare-runs).
 RUN_KERNEL := $(if $(filter x86,$(ARCH)),6.1,6.1-$(ARCH))
+RUN_KERNELS = $(if $(KERNELS_GIVEN),$(KERNELS),$(RUN_KERNEL))
 run:
-	scripts/setup $(RUN_KERNEL)
+	scripts/setup $(RUN_KERNELS)
 	$(MAKE) all
-	scripts/run --kernel $(RUN_KERNEL)
+	@for a in $(filter-out $(ARCH),$(call archs_of,$(RUN_KERNELS))); do \
+		$(MAKE) ARCH=$$a userspace || exit 1; done
+	@for k in $(RUN_KERNELS); do scripts/build-module -q $$k || exit 1; done
+	scripts/run $(addprefix --kernel ,$(RUN_KERNELS))
 
 check:
 	scripts/setup $(KERNELS)
@@ -186,7 +200,7 @@ style: $(CHECKPATCH)
 		-f $(wildcard userspace/*.[ch] userspace/*/*.[ch] \
 			     userspace/arch/*/*.[ch])
 	$(CHECKPATCH) $(CHECKPATCH_FLAGS) $(call ignore,$(SELFTESTS_IGNORE)) \
-		-f $(wildcard selftests/*.[ch])
+		-f $(wildcard selftests/*.[ch] selftests/arch/*/*.h)
 
 sparse:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) W=1 C=2 CHECK=sparse modules

@@ -32,59 +32,11 @@
 #include "lde.h"
 
 /*
- * The architecture these tests were built for, as the cpl trap names it
- * (uapi/lde.h, LDE_TRAP_CPL), what its answer must show there, and an
- * address that is never a user address.
+ * The architecture these tests were built for: LDE_ARCH_HERE, what the
+ * cpl trap must show there, an address that is never a user address, and
+ * the privileged read user mode may not do (selftests/arch/<arch>/).
  */
-#if defined(__x86_64__)
-#define LDE_ARCH_HERE		LDE_ARCH_X86_64
-/* Start of the kernel text mapping on x86-64. */
-#define LDE_KERNEL_ADDR		0xffffffff81000000UL
-
-/* CPL 0. */
-static inline int lde_kernel_level(__u32 level)
-{
-	return level == 0;
-}
-
-/* CR0: PE and PG set, bits 63:32 reserved (Intel SDM vol. 3, 2.5). */
-static inline int lde_ctl0_ok(__u64 cr0)
-{
-	return (cr0 & 0x80000001ULL) == 0x80000001ULL && !(cr0 >> 32);
-}
-
-/* CR4: PAE, which long mode cannot run without. */
-static inline int lde_ctl1_ok(__u64 cr4)
-{
-	return (cr4 >> 5) & 1;
-}
-#elif defined(__aarch64__)
-#define LDE_ARCH_HERE		LDE_ARCH_ARM64
-/* The kernel half of an arm64 address space (TTBR1). */
-#define LDE_KERNEL_ADDR		0xffff800008000000UL
-
-/* EL1; EL2 for a kernel that runs there with VHE. */
-static inline int lde_kernel_level(__u32 level)
-{
-	return level == 1 || level == 2;
-}
-
-/* SCTLR_EL1: M, the MMU is on (Arm ARM D19.2). */
-static inline int lde_ctl0_ok(__u64 sctlr)
-{
-	return sctlr & 1;
-}
-
-/* TCR_EL1: T1SZ gives the kernel half 25 to 52 bits of address. */
-static inline int lde_ctl1_ok(__u64 tcr)
-{
-	unsigned int t1sz = (tcr >> 16) & 0x3f;
-
-	return t1sz >= 12 && t1sz <= 39;
-}
-#else
-#error "lde runs on x86-64 and arm64"
-#endif
+#include "lde_arch_test.h"
 
 /* The module's name, for delete_module(2), and a file only it has. */
 #define LDE_MODULE_NAME		"lde"
@@ -295,13 +247,14 @@ static inline void lde_ko_path(char *path, size_t size)
 }
 
 /*
- * Kernel log lines that fail any lde VM run (scripts/vm-verdict).  The
- * last two are the debug kernel's UBSAN and debugobjects reports, whose
- * first line has neither BUG: nor WARNING: (scripts/debug-kernel).
+ * Kernel log lines that fail any lde VM run (scripts/vm-verdict): x86
+ * prints "Call Trace:", arm64 "Call trace:".  The last two are the debug
+ * kernel's UBSAN and debugobjects reports, whose first line has neither
+ * BUG: nor WARNING: (scripts/debug-kernel).
  */
 static const char *const lde_bad_words[] __attribute__((unused)) = {
 	"BUG:", "WARNING:", "Oops", "stall", "lockup", "Call Trace:",
-	"UBSAN:", "ODEBUG:",
+	"Call trace:", "UBSAN:", "ODEBUG:",
 };
 
 /*
