@@ -131,7 +131,18 @@ $(CHECKPATCH):
 #   PARENTHESIS_ALIGNMENT, OPEN_ENDED_LINE
 #                       TP_PROTO(), TP_STRUCT__entry() and TP_fast_assign()
 #                       open a block of macro arguments, one per line.
-TRACE_IGNORE := ENOSYS PARENTHESIS_ALIGNMENT OPEN_ENDED_LINE
+# In the uapi header, and in lde_trace.h's own list (LDE_CALLERS), three
+# checks that a name list cannot meet (LDE_TRAPS(EM, EMe)..., written the
+# way include/trace/events/ write theirs): a list is a run of macro calls,
+# not a value to parenthesize (COMPLEX_MACRO); it calls EM once per entry
+# (MACRO_ARG_REUSE); and EMe, the last entry, is the kernel's own spelling
+# (CAMELCASE).  lde_trace.h also expands the lists into one
+# "TRACE_DEFINE_ENUM(sym);" each, as include/trace/events/ do
+# (TRAILING_SEMICOLON).
+NAME_LIST_IGNORE := COMPLEX_MACRO MACRO_ARG_REUSE CAMELCASE
+TRACE_IGNORE := ENOSYS PARENTHESIS_ALIGNMENT OPEN_ENDED_LINE \
+	$(NAME_LIST_IGNORE) TRAILING_SEMICOLON
+UAPI_IGNORE := ENOSYS $(NAME_LIST_IGNORE)
 #
 # userspace/ and selftests/ are user-space C.  checkpatch was written for
 # the kernel, and some of its rules ask for things only the kernel has;
@@ -157,10 +168,13 @@ TRACE_IGNORE := ENOSYS PARENTHESIS_ALIGNMENT OPEN_ENDED_LINE
 USER_IGNORE := ENOSYS SPLIT_STRING PREFER_KERNEL_TYPES \
 	PREFER_DEFINED_ATTRIBUTE_MACRO PREFER_FALLTHROUGH BIT_MACRO \
 	EMBEDDED_FUNCTION_NAME USE_NEGATIVE_ERRNO
-# userspace/ also:
-#   ARRAY_SIZE          libc has no ARRAY_SIZE(); the selftests keep this
-#                       rule, because kselftest.h defines one.
-USERSPACE_IGNORE := $(USER_IGNORE) ARRAY_SIZE
+# userspace/ keeps the rest: it defines ARRAY_SIZE() once, in
+# userspace/lib/common.h, and the selftests have kselftest.h's.  But
+#   MACRO_ARG_REUSE     a table's macros (NAME_OF(tab, v)) name the table
+#                       twice, once under ARRAY_SIZE()'s sizeof, and the
+#                       unit tests' CHECK_INT(a, b) print what they compared:
+#                       their arguments are names and constants.
+USERSPACE_IGNORE := $(USER_IGNORE) MACRO_ARG_REUSE
 # selftests/ also:
 #   BRACES              kselftest_harness.h's ASSERT_*()/EXPECT_*() expand to
 #                       two statements (the check, then a for loop for an
@@ -175,15 +189,18 @@ ignore = --ignore $(subst $(space),$(comma),$(strip $(1)))
 
 CHECKPATCH_FLAGS := --no-tree --quiet --strict --show-types
 TRACE_H := module/lde_trace.h
+UAPI_H := module/uapi/lde.h
 MODULE_C = $(filter-out %.mod.c $(TRACE_H),\
-	   $(wildcard module/*.[ch] module/uapi/*.h module/arch/*/*.h \
-		      module/compat/*.h))
+	   $(wildcard module/*.[ch] module/arch/*/*.h module/compat/*.h))
 style: $(CHECKPATCH)
 	$(CHECKPATCH) $(CHECKPATCH_FLAGS) $(call ignore,ENOSYS) -f $(MODULE_C)
 	$(CHECKPATCH) $(CHECKPATCH_FLAGS) $(call ignore,$(TRACE_IGNORE)) \
 		-f $(TRACE_H)
+	$(CHECKPATCH) $(CHECKPATCH_FLAGS) $(call ignore,$(UAPI_IGNORE)) \
+		-f $(UAPI_H)
 	$(CHECKPATCH) $(CHECKPATCH_FLAGS) $(call ignore,$(USERSPACE_IGNORE)) \
-		-f $(wildcard userspace/*.[ch] userspace/arch/*/*.[ch])
+		-f $(wildcard userspace/*.[ch] userspace/*/*.[ch] \
+			     userspace/arch/*/*.[ch])
 	$(CHECKPATCH) $(CHECKPATCH_FLAGS) $(call ignore,$(SELFTESTS_IGNORE)) \
 		-f $(wildcard selftests/*.[ch] selftests/arch/*/*.h)
 

@@ -42,34 +42,30 @@
 /* Who trapped: the caller's mode, for trap_enter and trap_exit. */
 #define LDE_CALLER_USER		0	/* a process, through /dev/lde */
 #define LDE_CALLER_GUEST	1	/* a guest, through lde_gtrap() */
+#define LDE_CALLERS(EM, EMe)						\
+	EM(LDE_CALLER_USER,	"user")					\
+	EMe(LDE_CALLER_GUEST,	"guest")
 
-/* Let user space (perf, trace-cmd) print the enums by name. */
-TRACE_DEFINE_ENUM(LDE_SW_YIELD);
-TRACE_DEFINE_ENUM(LDE_SW_TIMER);
-TRACE_DEFINE_ENUM(LDE_SW_SLEEP);
-TRACE_DEFINE_ENUM(LDE_SW_EXIT);
-TRACE_DEFINE_ENUM(LDE_SW_WATCHDOG);
-TRACE_DEFINE_ENUM(LDE_SW_HOST);
-TRACE_DEFINE_ENUM(LDE_MODE_HOST);
-TRACE_DEFINE_ENUM(LDE_MODE_KERNEL);
-TRACE_DEFINE_ENUM(LDE_MODE_GUEST);
+/*
+ * The enums by name, from the lists of lde.h (and LDE_CALLERS above), the
+ * way include/trace/events/ do it: TRACE_DEFINE_ENUM() lets user space
+ * (perf, trace-cmd) read the values, and __print_symbolic() prints them.
+ */
+#define LDE_TRACE_ENUM(sym, name)	TRACE_DEFINE_ENUM(sym);
+LDE_SWITCH_REASONS(LDE_TRACE_ENUM, LDE_TRACE_ENUM)
+LDE_MODES(LDE_TRACE_ENUM, LDE_TRACE_ENUM)
+
+#define LDE_SYMBOL(sym, name)	{ sym, name },
+#define LDE_SYMBOL_LAST(sym, name)	{ sym, name }
 
 #define lde_show_caller(c)						\
-	__print_symbolic(c, { LDE_CALLER_USER, "user" },		\
-			 { LDE_CALLER_GUEST, "guest" })
+	__print_symbolic(c, LDE_CALLERS(LDE_SYMBOL, LDE_SYMBOL_LAST))
 
 #define lde_show_reason(r)						\
-	__print_symbolic(r, { LDE_SW_YIELD, "yield" },			\
-			 { LDE_SW_TIMER, "timer" },			\
-			 { LDE_SW_SLEEP, "sleep" },			\
-			 { LDE_SW_EXIT, "exit" },			\
-			 { LDE_SW_WATCHDOG, "watchdog" },		\
-			 { LDE_SW_HOST, "host" })
+	__print_symbolic(r, LDE_SWITCH_REASONS(LDE_SYMBOL, LDE_SYMBOL_LAST))
 
 #define lde_show_mode(m)						\
-	__print_symbolic(m, { LDE_MODE_HOST, "host" },			\
-			 { LDE_MODE_KERNEL, "kernel" },			\
-			 { LDE_MODE_GUEST, "guest" })
+	__print_symbolic(m, LDE_MODES(LDE_SYMBOL, LDE_SYMBOL_LAST))
 
 TRACE_EVENT(trap_enter,
 	TP_PROTO(unsigned int nr, unsigned int caller),

@@ -31,6 +31,14 @@ struct lde_trap_entry {
 
 static struct lde_trap_entry trap_table[LDE_NR_TRAPS] __ro_after_init;
 
+/* Each trap's name, from the uapi's list: LDE_IOC_INFO's and sysfs's. */
+static const char *const trap_names[] = {
+	LDE_TRAPS(LDE_NAME, LDE_NAME)
+};
+
+static_assert(ARRAY_SIZE(trap_names) == LDE_NR_TRAPS,
+	      "trap.h's LDE_NR_TRAPS covers lde.h's LDE_TRAPS()");
+
 /*
  * Counted per CPU so that eight threads trapping at once do not bounce one
  * cache line between them; sysfs adds the CPUs up when it is read.
@@ -106,20 +114,20 @@ const struct attribute_group *lde_trap_groups[] = {
 /*
  * Install one trap, the way set_intr_gate() installs one IDT vector.  The
  * slot is the trap number inside the command word, so the uapi header is
- * the only place a number is written down.
+ * the only place a number, or a name, is written down.
  */
-static void __init set_trap(unsigned int cmd, const char *name, lde_trap_fn fn)
+static void __init set_trap(unsigned int cmd, lde_trap_fn fn)
 {
 	static unsigned int nr_attrs __initdata;
 	unsigned int nr = _IOC_NR(cmd);
 	struct dev_ext_attribute *ea;
 
-	if (WARN_ON(nr >= LDE_NR_TRAPS || trap_table[nr].fn))
+	if (WARN_ON(nr >= LDE_NR_TRAPS || !trap_names[nr] || trap_table[nr].fn))
 		return;
-	trap_table[nr] = (struct lde_trap_entry){ cmd, name, fn };
+	trap_table[nr] = (struct lde_trap_entry){ cmd, trap_names[nr], fn };
 
 	ea = &trap_attrs[nr];
-	ea->attr.attr.name = name;
+	ea->attr.attr.name = trap_names[nr];
 	ea->attr.attr.mode = 0444;
 	ea->attr.show = trap_count_show;
 	ea->var = (void *)(uintptr_t)nr;
@@ -128,13 +136,13 @@ static void __init set_trap(unsigned int cmd, const char *name, lde_trap_fn fn)
 
 void __init lde_trap_init(void)
 {
-	set_trap(LDE_IOC_NULL,   "null",   lde_sys_null);
-	set_trap(LDE_IOC_GETPID, "getpid", lde_sys_getpid);
-	set_trap(LDE_IOC_CLOCK,  "clock",  lde_sys_clock);
-	set_trap(LDE_IOC_ECHO,   "echo",   lde_sys_echo);
-	set_trap(LDE_IOC_CPL,    "cpl",    lde_sys_cpl);
-	set_trap(LDE_IOC_INFO,   "info",   lde_sys_info);
-	set_trap(LDE_IOC_SCHED_START,  "sched_start",  lde_sys_sched_start);
-	set_trap(LDE_IOC_SCHED_STOP,   "sched_stop",   lde_sys_sched_stop);
-	set_trap(LDE_IOC_SCHED_RESULT, "sched_result", lde_sys_sched_result);
+	set_trap(LDE_IOC_NULL,		lde_sys_null);
+	set_trap(LDE_IOC_GETPID,	lde_sys_getpid);
+	set_trap(LDE_IOC_CLOCK,		lde_sys_clock);
+	set_trap(LDE_IOC_ECHO,		lde_sys_echo);
+	set_trap(LDE_IOC_CPL,		lde_sys_cpl);
+	set_trap(LDE_IOC_INFO,		lde_sys_info);
+	set_trap(LDE_IOC_SCHED_START,	lde_sys_sched_start);
+	set_trap(LDE_IOC_SCHED_STOP,	lde_sys_sched_stop);
+	set_trap(LDE_IOC_SCHED_RESULT,	lde_sys_sched_result);
 }

@@ -527,17 +527,13 @@ FIXTURE_TEARDOWN(fuzz)
 static void report(struct __test_metadata *_metadata, struct fuzz *fz,
 		   unsigned int seconds)
 {
-	static const char *const trap[] = {
-		"null", "getpid", "clock", "echo", "cpl", "info", "sched_start",
-		"sched_stop", "sched_result",
-	};
 	char line[512];
 	size_t len = 0;
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(trap); i++)
+	for (i = 0; i < ARRAY_SIZE(fz->ok); i++)
 		len += snprintf(line + len, sizeof(line) - len, " %s %lu",
-				trap[i], atomic_load(&fz->ok[i]));
+				lde_trap_names[i], atomic_load(&fz->ok[i]));
 	TH_LOG("%lu ioctls in %u s by %u threads; succeeded:%s",
 	       atomic_load(&fz->calls), seconds, NR_THREADS, line);
 	TH_LOG("failed: EINVAL %lu, EFAULT %lu, ENOTTY %lu, ENOSYS %lu, "

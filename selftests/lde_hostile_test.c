@@ -78,29 +78,14 @@
 /* Every test runs at most one tool (lde_window.h), then experiments. */
 #define TEST_TIMEOUT_S	(LDE_TOOL_START_S + LDE_TOOL_TIMEOUT_S + 300)
 
-static const char *const engine_names[LDE_NR_ENGINES] = {
-	[LDE_ENGINE_LDE] = "lde", [LDE_ENGINE_LINUX] = "linux",
+/* lde.h's names, written once there. */
+static const char *const engine_names[] = { LDE_ENGINES(LDE_NAME, LDE_NAME) };
+static const char *const policy_names[] = { LDE_POLICIES(LDE_NAME, LDE_NAME) };
+static const char *const workload_names[] = {
+	LDE_WORKLOADS(LDE_NAME, LDE_NAME)
 };
 
-static const char *const policy_names[LDE_NR_POLICIES] = {
-	[LDE_POLICY_COOP] = "coop", [LDE_POLICY_RR] = "rr",
-};
-
-static const char *const workload_names[LDE_NR_WORKLOADS] = {
-	[LDE_WL_SPIN] = "spin", [LDE_WL_YIELD] = "yield",
-	[LDE_WL_SLEEP] = "sleep", [LDE_WL_REGS] = "regs",
-	[LDE_WL_EXIT] = "exit",
-};
-
-static const char *const end_names[LDE_NR_ENDS] = {
-	[LDE_END_NONE] = "nothing (running)",
-	[LDE_END_DURATION] = "its duration",
-	[LDE_END_EXITED] = "every guest exiting",
-	[LDE_END_WATCHDOG] = "the watchdog",
-	[LDE_END_STOPPED] = "sched_stop",
-	[LDE_END_UNLOAD] = "rmmod",
-	[LDE_END_OFFLINE] = "the lab CPU going offline",
-};
+static const char *const end_names[] = { LDE_ENDS(LDE_NAME, LDE_NAME) };
 
 static const char *end_name(__u32 end)
 {
@@ -237,7 +222,7 @@ static enum verdict figures_ok(struct __test_metadata *_metadata,
 	bool ok = true;
 
 	CHECK(s->state == 1, "state %u, not done", s->state);
-	CHECK(s->end == want, "ended by %s, not %s", end_name(s->end),
+	CHECK(s->end == want, "end %s, not %s", end_name(s->end),
 	      end_name(want));
 	CHECK(s->nr_guests == GUESTS && f->res.nr_guests_out == GUESTS,
 	      "figures of %u guests (%u copied), not %u", s->nr_guests,
@@ -301,7 +286,7 @@ static int run_kind(struct __test_metadata *_metadata, int fd,
 			return -1;
 		}
 		v = figures_ok(_metadata, name, &k, &f);
-		TH_LOG("%s: %s; ended by %s after %llu ms (%.1f s of wall time), "
+		TH_LOG("%s: %s; end %s after %llu ms (%.1f s of wall time), "
 		       "%llu switches by the timer, %llu corruptions",
 		       name, v == FIGURES_OK ? "ok" : v == FIGURES_SHORT ?
 		       "short of time, once more for twice as long" : "FAILED",
@@ -1252,7 +1237,7 @@ static void offline_during_experiment(struct __test_metadata *_metadata,
 	ASSERT_EQ(0, ret) TH_LOG("sched_result: %s", strerror(-ret));
 	EXPECT_EQ(1U, f.res.summary.state);
 	EXPECT_EQ(LDE_END_OFFLINE, lde_end(&f))
-		TH_LOG("ended by %s", end_name(lde_end(&f)));
+		TH_LOG("end %s", end_name(lde_end(&f)));
 	EXPECT_EQ(3U, f.res.nr_guests_out);
 	EXPECT_LT(0ULL, f.guests[0].runs);
 	EXPECT_EQ(0ULL, f.res.summary.corruptions);
@@ -1504,7 +1489,7 @@ TEST_F_TIMEOUT(suspend, resumes_and_experiment_ends, 300)
 	if (w.ret)	/* then see what became of the experiment anyway */
 		ASSERT_EQ(0, wait_end(h->fd, h->cpu, END_BOUND_NS, &w.f));
 	ASSERT_EQ(1U, s->state);
-	TH_LOG("the experiment ended by %s after %llu ms", end_name(s->end),
+	TH_LOG("the experiment's end: %s, after %llu ms", end_name(s->end),
 	       (unsigned long long)s->elapsed_ns / LDE_MSEC);
 	EXPECT_TRUE(s->end == LDE_END_DURATION || s->end == LDE_END_OFFLINE);
 	EXPECT_EQ(0ULL, s->corruptions);

@@ -45,17 +45,13 @@
 /* The uid/gid of "nobody": an ordinary, unprivileged user. */
 #define LDE_NOBODY		65534
 
-/* The traps every ABI 1 module has, in trap-number order. */
+/* Every trap's name, indexed by trap number (lde.h's list). */
 static const char *const lde_trap_names[] __attribute__((unused)) = {
-	[LDE_TRAP_NULL]		= "null",
-	[LDE_TRAP_GETPID]	= "getpid",
-	[LDE_TRAP_CLOCK]	= "clock",
-	[LDE_TRAP_ECHO]		= "echo",
-	[LDE_TRAP_CPL]		= "cpl",
-	[LDE_TRAP_INFO]		= "info",
+	LDE_TRAPS(LDE_NAME, LDE_NAME)
 };
 
-#define LDE_NR_KNOWN_TRAPS	ARRAY_SIZE(lde_trap_names)
+/* The traps every ABI 1 module has: numbers 0 to LDE_TRAP_INFO. */
+#define LDE_NR_KNOWN_TRAPS	((size_t)LDE_TRAP_INFO + 1)
 
 /* The command word of each trap above, indexed by trap number. */
 static const unsigned long lde_trap_cmds[] __attribute__((unused)) = {

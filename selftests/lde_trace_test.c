@@ -81,15 +81,12 @@ static const char *const ev_names[NR_LDE_EVS] = {
 
 /* How lde_trace.h prints enum lde_switch_reason and enum lde_mode. */
 static const char *const reason_names[LDE_NR_SWITCH_REASONS] = {
-	[LDE_SW_YIELD] = "yield", [LDE_SW_TIMER] = "timer",
-	[LDE_SW_SLEEP] = "sleep", [LDE_SW_EXIT] = "exit",
-	[LDE_SW_WATCHDOG] = "watchdog", [LDE_SW_HOST] = "host",
+	LDE_SWITCH_REASONS(LDE_NAME, LDE_NAME)
 };
 
-#define NR_MODES	3
+#define NR_MODES	LDE_NR_MODES
 static const char *const mode_names[NR_MODES] = {
-	[LDE_MODE_HOST] = "host", [LDE_MODE_KERNEL] = "kernel",
-	[LDE_MODE_GUEST] = "guest",
+	LDE_MODES(LDE_NAME, LDE_NAME)
 };
 
 /* An experiment's figures with its whole event ring. */

@@ -5,7 +5,8 @@
  * A process runs directly on the CPU, but limited: in user mode (CPL 3 on
  * x86-64, EL0 on arm64) it cannot run privileged instructions, and it reaches the kernel only
  * through traps.  lde.ko adds a set of traps on /dev/lde; this tool
- * shows what they cost and what they allow:
+ * shows what they cost and what they allow.  Its commands, and the lines
+ * of "lde help", are the table of cmd/list.h:
  *
  *	lde trap [options]	time traps next to a call and real syscalls
  *	lde ctx [options]	time user-space context switches: the
@@ -22,45 +23,38 @@
  *				hog; a timer takes it back
  *	lde help		this list
  *
- * Exit status: 0 success, 1 failure, 2 bad usage.
+ * Exit status: 0 success, 1 failure, 2 bad usage (lib/common.h).
  */
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "cmds.h"
+#include "cmd/cmd.h"
+
+#define SYNOPSIS_W	18	/* "  trap [options]     time ..." */
+
+/* One command's line of lde help: its text, continued under itself. */
+static void help_line(FILE *f, const struct cmd_help *h)
+{
+	const char *s = h->text, *nl;
+
+	fprintf(f, "  %-*s ", SYNOPSIS_W, h->synopsis);
+	while ((nl = strchr(s, '\n'))) {
+		fprintf(f, "%.*s\n%*s", (int)(nl - s), s, SYNOPSIS_W + 3, "");
+		s = nl + 1;
+	}
+	fprintf(f, "%s\n", s);
+}
 
 static void usage(FILE *f)
 {
-	fputs("usage: lde <command> [options]\n"
-	      "\n"
-	      "  trap [options]     time lde's traps next to a function call,"
-	      " getppid,\n"
-	      "                     vDSO clock_gettime and ioctl(/dev/null)"
-	      " (lde trap --help)\n"
-	      "  ctx [options]      time context switches: pipe and"
-	      " sched_yield ping-pong\n"
-	      "                     on one CPU, per switch (lde ctx --help)\n"
-	      "  info               show lde.ko's ABI version, its traps and"
-	      " their counters\n"
-	      "  sched [options]    run guests under lde's mini scheduler"
-	      " (lde sched --help)\n"
-	      "  goals [options]    the mini scheduler's goals, measured in"
-	      " one run\n"
-	      "                     (lde goals --help)\n"
-	      "  report [options]   the whole lab in one run: JSON, CSV,"
-	      " plots and\n"
-	      "                     summary.md in results/ (lde report"
-	      " --help)\n"
-	      "  demo privileged    run a privileged instruction in user mode,"
-	      " then via a trap\n"
-	      "  demo coop          a hog under cooperative scheduling, then"
-	      " under a timer\n"
-	      "  help               show this help\n"
-	      "\n"
-	      "lde needs /dev/lde from lde.ko (sudo insmod module/lde.ko),"
-	      " except for\n"
-	      "'lde trap --baseline-only' and 'lde ctx'.\n", f);
+	size_t i;
+
+	fputs("usage: lde <command> [options]\n\n", f);
+	for (i = 0; i < nr_cmd_help; i++)
+		help_line(f, &cmd_help[i]);
+	fputs("\nlde needs /dev/lde from lde.ko (sudo insmod module/lde.ko),"
+	      " except for\n'lde trap --baseline-only' and 'lde ctx'.\n", f);
 }
 
 static bool is_help(const char *s)
@@ -69,30 +63,18 @@ static bool is_help(const char *s)
 	       !strcmp(s, "-?") || !strcmp(s, "-h");
 }
 
-/* Run the subcommand argv[0]. */
+/* Run the command argv[0]. */
 static int dispatch(int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		int (*run)(int argc, char **argv);
-	} cmds[] = {
-		{ "trap", cmd_trap },
-		{ "info", cmd_info },
-		{ "sched", cmd_sched },
-		{ "demo", cmd_demo },
-		{ "ctx",  cmd_ctx },
-		{ "goals", cmd_goals },
-		{ "report", cmd_report },
-	};
 	size_t i;
 
 	if (is_help(argv[0])) {
 		usage(stdout);
 		return 0;
 	}
-	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
-		if (!strcmp(argv[0], cmds[i].name))
-			return cmds[i].run(argc, argv);
+	for (i = 0; i < nr_commands; i++)
+		if (!strcmp(argv[0], commands[i].name))
+			return commands[i].run(argc, argv);
 	fprintf(stderr, "lde: unknown command '%s'\n", argv[0]);
 	usage(stderr);
 	return EXIT_USAGE;

@@ -30,6 +30,23 @@
  * Discovery: LDE_IOC_INFO returns LDE_ABI_VERSION, the number of trap slots
  * and each trap's name, so tools need not hard-code what a module offers.
  *
+ * Names: every enum below that has names (traps, workloads, engines,
+ * policies, switch reasons, end reasons, modes) writes them once, in a list
+ * next to the enum, the way the headers of include/trace/events/ do:
+ *
+ *	#define LDE_ENGINES(EM, EMe)			\
+ *		EM(LDE_ENGINE_LDE,	"lde")		\
+ *		EMe(LDE_ENGINE_LINUX,	"linux")
+ *
+ * A user of a list defines what one entry becomes and expands it: an
+ * array of names indexed by the enum (the module's sysfs files, the CLI,
+ * the selftests), with LDE_NAME below,
+ *
+ *	static const char *const engines[] = { LDE_ENGINES(LDE_NAME, LDE_NAME) };
+ *
+ * or the tracepoints' __print_symbolic() (EMe is the last entry, without
+ * a trailing comma).
+ *
  * Counters: every dispatched trap is counted per CPU; the sums are in
  * /sys/class/lde/lde/traps/<name>, one decimal number per file.
  *
@@ -65,6 +82,10 @@
 #define LDE_DEVICE_PATH		"/dev/lde"
 #define LDE_SYSFS_TRAPS		"/sys/class/lde/lde/traps"
 
+/* One entry of a list below as an element of an array indexed by the enum. */
+#define LDE_NAME(sym, name) \
+	[sym] = name,
+
 /* Free in Documentation/userspace-api/ioctl/ioctl-number.rst (Linux 6.1). */
 #define LDE_IOC_MAGIC		0xB8
 
@@ -81,6 +102,18 @@ enum lde_trap_nr {
 	LDE_TRAP_SCHED_STOP	= 7,	/* arg: the lab CPU; returns 0 */
 	LDE_TRAP_SCHED_RESULT	= 8,	/* arg: struct lde_sched_result * */
 };
+
+/* The traps' names: LDE_IOC_INFO's and the sysfs counters' (null, ...). */
+#define LDE_TRAPS(EM, EMe)						\
+	EM(LDE_TRAP_NULL,		"null")				\
+	EM(LDE_TRAP_GETPID,		"getpid")			\
+	EM(LDE_TRAP_CLOCK,		"clock")			\
+	EM(LDE_TRAP_ECHO,		"echo")				\
+	EM(LDE_TRAP_CPL,		"cpl")				\
+	EM(LDE_TRAP_INFO,		"info")				\
+	EM(LDE_TRAP_SCHED_START,	"sched_start")			\
+	EM(LDE_TRAP_SCHED_STOP,		"sched_stop")			\
+	EMe(LDE_TRAP_SCHED_RESULT,	"sched_result")
 
 /*
  * LDE_TRAP_ECHO copies len bytes from src into the kernel and back out to
@@ -151,6 +184,13 @@ enum lde_workload {
 	LDE_NR_WORKLOADS
 };
 
+#define LDE_WORKLOADS(EM, EMe)						\
+	EM(LDE_WL_SPIN,		"spin")					\
+	EM(LDE_WL_YIELD,	"yield")				\
+	EM(LDE_WL_SLEEP,	"sleep")				\
+	EM(LDE_WL_REGS,		"regs")					\
+	EMe(LDE_WL_EXIT,	"exit")
+
 /* Who does the context switch: the policy code is the same for both. */
 enum lde_engine {
 	LDE_ENGINE_LDE	 = 0,	/* lde's swtch (module/switch.S), one kthread */
@@ -158,12 +198,20 @@ enum lde_engine {
 	LDE_NR_ENGINES
 };
 
+#define LDE_ENGINES(EM, EMe)						\
+	EM(LDE_ENGINE_LDE,	"lde")					\
+	EMe(LDE_ENGINE_LINUX,	"linux")
+
 /* When the CPU changes hands. */
 enum lde_policy {
 	LDE_POLICY_COOP	= 0,	/* only when a guest traps */
 	LDE_POLICY_RR	= 1,	/* also every quantum, by timer interrupt */
 	LDE_NR_POLICIES
 };
+
+#define LDE_POLICIES(EM, EMe)						\
+	EM(LDE_POLICY_COOP,	"coop")					\
+	EMe(LDE_POLICY_RR,	"rr")
 
 #define LDE_SCHED_MAX_GUESTS	1024
 #define LDE_SCHED_MAX_GROUPS	8
@@ -232,6 +280,15 @@ enum lde_switch_reason {
 	LDE_NR_SWITCH_REASONS
 };
 
+/* As lde:guest_switch prints them, and lde sched's table. */
+#define LDE_SWITCH_REASONS(EM, EMe)					\
+	EM(LDE_SW_YIELD,	"yield")				\
+	EM(LDE_SW_TIMER,	"timer")				\
+	EM(LDE_SW_SLEEP,	"sleep")				\
+	EM(LDE_SW_EXIT,		"exit")					\
+	EM(LDE_SW_WATCHDOG,	"watchdog")				\
+	EMe(LDE_SW_HOST,	"host")
+
 /* How an experiment ended. */
 enum lde_sched_end {
 	LDE_END_NONE	 = 0,	/* still running */
@@ -244,12 +301,28 @@ enum lde_sched_end {
 	LDE_NR_ENDS
 };
 
+#define LDE_ENDS(EM, EMe)						\
+	EM(LDE_END_NONE,	"running")				\
+	EM(LDE_END_DURATION,	"duration")				\
+	EM(LDE_END_EXITED,	"exited")				\
+	EM(LDE_END_WATCHDOG,	"watchdog")				\
+	EM(LDE_END_STOPPED,	"stopped")				\
+	EM(LDE_END_UNLOAD,	"unload")				\
+	EMe(LDE_END_OFFLINE,	"offline")
+
 /* Where a timer interrupt found the lab CPU. */
 enum lde_mode {
 	LDE_MODE_HOST	= 0,	/* the host thread: idle, start or end */
 	LDE_MODE_KERNEL	= 1,	/* lde's mini-kernel: a trap or a switch */
 	LDE_MODE_GUEST	= 2,	/* a guest's own code */
+	LDE_NR_MODES		/* the size of lde_sched_summary.ticks_in[] */
 };
+
+/* As lde:timer_tick prints them ("found="). */
+#define LDE_MODES(EM, EMe)						\
+	EM(LDE_MODE_HOST,	"host")					\
+	EM(LDE_MODE_KERNEL,	"kernel")				\
+	EMe(LDE_MODE_GUEST,	"guest")
 
 #define LDE_SCHED_HOST		0xffffffffU	/* prev/next: the host */
 #define LDE_SCHED_NO_GUEST	0xffffffffU	/* hog_guest: none */
@@ -280,7 +353,7 @@ struct lde_sched_summary {
 	__u64 elapsed_ns;	/* the host thread's start to the end */
 	__u64 switches[LDE_NR_SWITCH_REASONS];
 	__u64 ticks;		/* quantum timer interrupts */
-	__u64 ticks_in[3];	/* ... by enum lde_mode they found */
+	__u64 ticks_in[LDE_NR_MODES];	/* ... by the lde_mode they found */
 	__u64 ticks_deferred;	/* found a trap: switched on its return */
 	__u64 corruptions;	/* register corruptions seen by regs guests */
 	__u64 slices;		/* guest runs begun and ended by the timer */

@@ -16,8 +16,9 @@ LINE = re.compile(r'^\s*(?P<comm>.*?)\s+(?P<tid>-?\d+)(?:/\d+)?\s+'
                   r'(?:\d+\s+)?lde:(?P<name>\w+):\s*(?P<args>.*)$')
 FIELD = re.compile(r'(\w+)=(\S+)')
 
-# The numbers behind the names lde_trace.h prints (module/uapi/lde.h),
-# in case a perf prints numbers.
+# The numbers behind the names lde_trace.h prints, in case a perf prints
+# numbers.  C writes each list once (module/uapi/lde.h: LDE_SWITCH_REASONS,
+# LDE_MODES...); lde-timeline --self-test holds these against those.
 REASONS = ['yield', 'timer', 'sleep', 'exit', 'watchdog', 'host']
 MODES = ['host', 'kernel', 'guest']
 CALLERS = ['user', 'guest']

@@ -7,17 +7,68 @@ process's trap around the whole run, a timer preemption, a first run, a
 trap that switches and its return, a tick that finds the mini-kernel busy
 and the switch on the trap's way out, and the untraced watchdog tick that
 ends the run.
+
+It also holds events.py's names of lde's enums against the lists that
+write them once, in the C headers (module/uapi/lde.h, module/lde_trace.h,
+module/sched.h): a perf that prints numbers must still read right.
 """
 import os
+import re
 import subprocess
 import tempfile
 import xml.etree.ElementTree as ET
 
+from . import events
 from .events import Trace, parse
 from .figure import render
 from .overview import Overview
 
 CANNED = os.path.join(os.path.dirname(__file__), 'canned-trace.txt')
+MODULE = os.path.join(os.path.dirname(__file__), '..', '..', 'module')
+
+# events.py's lists, and the C list or enum each must match.
+NAMES = [
+    ('REASONS', 'uapi/lde.h', 'LDE_SWITCH_REASONS'),
+    ('MODES', 'uapi/lde.h', 'LDE_MODES'),
+    ('WORKLOADS', 'uapi/lde.h', 'LDE_WORKLOADS'),
+    ('ENDS', 'uapi/lde.h', 'LDE_ENDS'),
+    ('USER_TRAPS', 'uapi/lde.h', 'LDE_TRAPS'),
+    ('CALLERS', 'lde_trace.h', 'LDE_CALLERS'),
+    ('GTRAPS', 'sched.h', 'lde_gtrap_nr'),
+]
+
+
+def c_names(text, name):
+    """The names of C list name (LDE_MODES(EM, EMe)), in the order of
+    their numbers; or of enum name, LDE_GTRAP_YIELD as 'yield'."""
+    m = re.search(r'^enum ' + name + r' \{(.*?)\};', text, re.M | re.S)
+    if m:
+        syms = re.findall(r'^\s*LDE_GTRAP_(\w+)', m[1], re.M)
+        return [s.lower() for s in syms if s != 'NR']
+    m = re.search(r'^#define ' + name + r'\(EM, EMe\)((?:.*\\\n)*.*)$',
+                  text, re.M)
+    if not m:
+        return None
+    entries = re.findall(r'\bEMe?\((\w+),\s*"([^"]*)"\)', m[1])
+    value = dict(re.findall(r'^\s*(?:#define\s+)?(LDE_\w+)\s*=?\s*(\d+)',
+                            text, re.M))
+    if any(sym not in value for sym, _ in entries):
+        return None
+    return [n for _, n in sorted(entries, key=lambda e: int(value[e[0]]))]
+
+
+def header_checks():
+    """(what, whether it holds): each list of events.py against C's."""
+    out = []
+    for py, header, name in NAMES:
+        try:
+            with open(os.path.join(MODULE, header), encoding='utf-8') as f:
+                c = c_names(f.read(), name)
+        except OSError:
+            c = None
+        out.append((f'events.{py} is module/{header}\'s {name}',
+                    c is not None and c == getattr(events, py)))
+    return out
 
 
 def checks(tr, doc, pr):
@@ -87,7 +138,7 @@ def self_test():
     with open(CANNED, encoding='utf-8') as f:
         tr = Trace(parse(f.read().splitlines()), 'canned-trace.txt')
     doc, pr = render(tr, 0, tr.end, 40)
-    results = checks(tr, doc, pr)
+    results = checks(tr, doc, pr) + header_checks()
     for i, (what, ok) in enumerate(results, 1):
         print(f'{"ok" if ok else "not ok"} {i} {what}')
     failed = sum(not ok for _, ok in results)

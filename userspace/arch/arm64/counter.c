@@ -13,7 +13,7 @@
 #include <errno.h>
 #include <stdint.h>
 
-#include "tsc.h"
+#include "bench/tsc.h"
 
 int tsc_calibrate(struct tsc *t)
 {

@@ -13,15 +13,15 @@
  * the PSTATE the exception saved, which the kernel passes to the signal
  * handler.
  *
- * Used by lde demo privileged (demo.c) and the cpl trap's check
- * (subjects.c); cpu_arch.h says what each field is for.
+ * Used by lde demo privileged (cmd/demo.c) and the cpl trap's check
+ * (bench/subjects.c); arch/cpu_arch.h says what each field is for.
  */
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <ucontext.h>
 
-#include "cpu_arch.h"
+#include "arch/cpu_arch.h"
 
 /* Records in the signal frame (arch/arm64/include/uapi/asm/sigcontext.h). */
 #define ESR_MAGIC	0x45535201

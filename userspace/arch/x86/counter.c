@@ -15,7 +15,7 @@
 #include <errno.h>
 #include <time.h>
 
-#include "tsc.h"
+#include "bench/tsc.h"
 
 #define CALIBRATE_NS	80000000L
 #define PAIR_TRIES	8

@@ -8,14 +8,14 @@
  * register (CR0, CR4) needs CPL 0: from ring 3 the CPU raises a general
  * protection fault (#GP, vector 13), which Linux delivers as SIGSEGV.
  *
- * Used by lde demo privileged (demo.c) and the cpl trap's check
- * (subjects.c); cpu_arch.h says what each field is for.
+ * Used by lde demo privileged (cmd/demo.c) and the cpl trap's check
+ * (bench/subjects.c); arch/cpu_arch.h says what each field is for.
  */
 #include <signal.h>
 #include <stdio.h>
 #include <ucontext.h>
 
-#include "cpu_arch.h"
+#include "arch/cpu_arch.h"
 
 #define X86_TRAP_GP	13	/* the vector the kernel reports for #GP */
 

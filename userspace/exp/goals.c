@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * goals.c - the lab's goals, one row each, and how they print.
+ *
+ * Absolute times in a VM, and most of all under QEMU's TCG, say little:
+ * they are inflated, and they drift.  What carries over to real hardware
+ * is how two things measured side by side compare.  So every goal is a
+ * ratio of two figures that one run measures, one after the other, on
+ * one lab CPU:
+ *
+ *   lde null against ioctl(/dev/null): lde's own dispatch      <= 1.10
+ *   lde's switch against Linux's: the same cooperative experiment (two
+ *     yield guests) on both engines, switch cost P50         <= 1/10
+ *   lde's switch against a pipe ping-pong between two processes (lde
+ *     ctx's lat_ctx figure, per switch), P50                  <= 1/20
+ *   timer to guest against cyclictest: lde rr at 1 ms, from the timer's
+ *     expiry to the next guest, against cyclictest -m -p95 on the same
+ *     CPU, P99                                                <= 0.5
+ *   O(1) pick: switch cost P50 with 1024 yield guests against 2 <= 1.2
+ *   direct execution: a spin guest's loop at a 1 ms quantum against the
+ *     same loop in a plain kthread                            >= 0.95
+ *   a forced switch against a yield: switch cost P50 under rr at 100 us
+ *     (two spin guests) against coop (two yield guests)       <= 2.0
+ *
+ * Each row names its figures by experiment (the compiler checks that it
+ * exists) and by figure name (tests/ check that the experiment has it).
+ * GOAL() and FIG() take every field, and FILLED() refuses an empty
+ * string when this file is compiled: no row can be half written.
+ *
+ * Use: see goals.h.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "exp/goals.h"
+#include "lib/common.h"
+#include "lib/json.h"
+#include "lib/render.h"
+
+/* A string literal, and not an empty one: a compile error otherwise. */
+#define FILLED(s)	(s "" + BUILD_BUG_ON_ZERO(sizeof(s) <= 1))
+
+/* Figure fig of experiment x (exp_<x>), called name in the tables. */
+#define FIG(x, fig, name)	{ &exp_##x, FILLED(fig), FILLED(name) }
+
+#define GOAL(key_, what_, num_, den_, unit_, sense_, target_, plot_,	\
+	     scope_)							\
+	{ .key = FILLED(key_), .what = FILLED(what_), .num = num_,	\
+	  .den = den_, .unit = unit_, .sense = sense_,			\
+	  .target = target_, .plot = plot_, .scope = scope_ }
+
+const struct goal goals[] = {
+	GOAL("null_vs_ioctl", "lde null / ioctl(/dev/null), P50",
+	     FIG(trap, "null_p50", "lde null"),
+	     FIG(trap, "ioctl_p50", "ioctl(/dev/null)"),
+	     GOAL_NS, GOAL_AT_MOST, 1.10, "trap", GOAL_TRAP),
+	GOAL("lde_vs_linux", "lde switch / linux switch, P50",
+	     FIG(coop_lde_2yield, "switch_cost_p50", "lde engine"),
+	     FIG(coop_linux_2yield, "switch_cost_p50", "linux engine"),
+	     GOAL_NS, GOAL_AT_MOST, 0.10, "switch_cost", GOAL_SCHED),
+	GOAL("lde_vs_pipe", "lde switch / pipe ping-pong switch, P50",
+	     FIG(coop_lde_2yield, "switch_cost_p50", "lde engine"),
+	     FIG(ctx, "pipe_p50", "pipe ping-pong"),
+	     GOAL_NS, GOAL_AT_MOST, 0.05, "switch_cost", GOAL_SCHED),
+	GOAL("timer_vs_cyclictest", "timer to guest / cyclictest, P99",
+	     FIG(rr_lde_2spin, "timer_to_guest_p99", "lde rr 1 ms"),
+	     FIG(cyclictest, "p99", "cyclictest"),
+	     GOAL_NS, GOAL_AT_MOST, 0.5, "timer", GOAL_SCHED),
+	GOAL("o1_pick", "switch at 1024 guests / at 2, P50",
+	     FIG(coop_lde_1024yield, "switch_cost_p50", "1024 guests"),
+	     FIG(coop_lde_2yield, "switch_cost_p50", "2 guests"),
+	     GOAL_NS, GOAL_AT_MOST, 1.2, NULL, GOAL_SCHED),
+	GOAL("direct", "guest loop / plain kthread loop, 1 ms",
+	     FIG(rr_lde_2spin, "guest_rate", "guest"),
+	     FIG(rr_lde_2spin, "host_rate", "kthread"),
+	     GOAL_RATE, GOAL_AT_LEAST, 0.95, NULL, GOAL_SCHED),
+	GOAL("rr_vs_coop_switch", "switch under rr 100 us / under coop, P50",
+	     FIG(rr100us_lde_2spin, "switch_cost_p50", "rr 100 us"),
+	     FIG(coop_lde_2yield, "switch_cost_p50", "coop"),
+	     GOAL_NS, GOAL_AT_MOST, 2.0, NULL, GOAL_SCHED),
+};
+
+const size_t nr_goals = ARRAY_SIZE(goals);
+
+const struct goal_aside goal_asides[] = {
+	{ "timer_late_p99_ns",
+	  "of which the timer's own lateness (expiry to handler), P99",
+	  FIG(rr_lde_2spin, "timer_late_p99", "timer lateness") },
+};
+
+const size_t nr_goal_asides = ARRAY_SIZE(goal_asides);
+
+const struct goal *goal_find(const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < nr_goals; i++)
+		if (!strcmp(goals[i].key, key))
+			return &goals[i];
+	return NULL;
+}
+
+double goal_target(const char *key)
+{
+	const struct goal *g = goal_find(key);
+
+	return g ? g->target : NAN;
+}
+
+void goal_measure(const struct session *s, const struct goal *g,
+		  struct goal_value *v)
+{
+	v->num = session_figure(s, g->num.exp, g->num.fig);
+	v->den = session_figure(s, g->den.exp, g->den.fig);
+}
+
+double goal_ratio(const struct goal_value *v)
+{
+	return v->den > 0 ? v->num / v->den : NAN;
+}
+
+bool goal_met(const struct goal *g, const struct goal_value *v)
+{
+	double r = goal_ratio(v);
+
+	if (isnan(r))
+		return false;
+	return g->sense == GOAL_AT_LEAST ? r >= g->target : r <= g->target;
+}
+
+const char *goal_sense_str(const struct goal *g)
+{
+	return g->sense == GOAL_AT_LEAST ? ">=" : "<=";
+}
+
+bool goal_needs(const struct exp *x)
+{
+	size_t i;
+
+	for (i = 0; i < nr_goals; i++)
+		if (goals[i].scope == GOAL_SCHED &&
+		    (goals[i].num.exp == x || goals[i].den.exp == x))
+			return true;
+	for (i = 0; i < nr_goal_asides; i++)
+		if (goal_asides[i].fig.exp == x)
+			return true;
+	return false;
+}
+
+/* ---- lde goals ------------------------------------------------------ */
+
+void goals_print_table(FILE *f, const struct session *s)
+{
+	struct goal_value v;
+	const struct goal *g;
+	size_t i;
+
+	fprintf(f, "lde goals: lab CPU %u; every figure measured in this"
+		" run\n\n", s->cpu);
+	fprintf(f, "%-42s %8s %8s  %s\n", "goal", "ratio", "target", "met");
+	for (g = goals; g < goals + nr_goals; g++) {
+		if (g->scope != GOAL_SCHED)
+			continue;
+		goal_measure(s, g, &v);
+		fprintf(f, "%-42s %8.3f %2s %5.2f  %s\n", g->what,
+			goal_ratio(&v), goal_sense_str(g), g->target,
+			isnan(goal_ratio(&v)) ? "n/a" :
+			goal_met(g, &v) ? "yes" : "NO");
+	}
+	fprintf(f, "\nThe figures (ns; the direct row in loop iterations per"
+		" us):\n");
+	for (g = goals; g < goals + nr_goals; g++) {
+		if (g->scope != GOAL_SCHED)
+			continue;
+		goal_measure(s, g, &v);
+		fprintf(f, "  %-42s %s %.1f, %s %.1f\n", g->what, g->num.name,
+			v.num, g->den.name, v.den);
+	}
+	for (i = 0; i < nr_goal_asides; i++)
+		fprintf(f, "  %s: %.1f\n", goal_asides[i].what,
+			session_figure(s, goal_asides[i].fig.exp,
+				       goal_asides[i].fig.fig));
+	fputs("\nWhat this shows: each ratio compares two figures measured side\n"
+	      "by side, so it holds where absolute times do not (an emulated\n"
+	      "CPU is 10 to 100 times slower than hardware).  Switch costs are\n"
+	      "from leaving one guest to running the next; timer to guest is\n"
+	      "from the timer's expiry to the next guest's first instruction,\n"
+	      "and cyclictest's is from its timer's expiry to its thread\n"
+	      "running.  Documentation/sched.md explains each figure.\n", f);
+}
+
+void goal_print_json(FILE *f, const struct goal *g,
+		     const struct goal_value *v)
+{
+	fputc('{', f);
+	json_kstr(f, "key", g->key, ", ");
+	json_kstr(f, "what", g->what, ", ");
+	json_kstr(f, "num_name", g->num.name, ", ");
+	json_dbl(f, "num", v->num, ", ");
+	json_kstr(f, "den_name", g->den.name, ", ");
+	json_dbl(f, "den", v->den, ", ");
+	json_dbl(f, "ratio", goal_ratio(v), ", ");
+	fprintf(f, "\"target\": %.2f, \"at_least\": %s, \"met\": %s}",
+		g->target, g->sense == GOAL_AT_LEAST ? "true" : "false",
+		goal_met(g, v) ? "true" : "false");
+}
+
+void goals_print_json(FILE *f, const struct session *s)
+{
+	const struct goal *g;
+	struct goal_value v;
+	const char *sep = "";
+	size_t i;
+
+	fprintf(f, "{\n  \"cpu\": %u,\n  \"goals\": [\n", s->cpu);
+	for (g = goals; g < goals + nr_goals; g++) {
+		if (g->scope != GOAL_SCHED)
+			continue;
+		goal_measure(s, g, &v);
+		fprintf(f, "%s    ", sep);
+		goal_print_json(f, g, &v);
+		sep = ",\n";
+	}
+	fputs("\n  ]", f);
+	for (i = 0; i < nr_goal_asides; i++) {
+		fprintf(f, ",\n  \"%s\": ", goal_asides[i].key);
+		json_num(f, session_figure(s, goal_asides[i].fig.exp,
+					   goal_asides[i].fig.fig));
+	}
+	fputs("\n}\n", f);
+}
+
+/* ---- goals.csv ------------------------------------------------------ */
+
+void goals_print_csv(FILE *f, const struct session *s)
+{
+	const struct goal *g;
+	struct goal_value v;
+	double r;
+
+	fputs("key,what,num_name,num,den_name,den,ratio,target,sense,met\n",
+	      f);
+	for (g = goals; g < goals + nr_goals; g++) {
+		goal_measure(s, g, &v);
+		r = goal_ratio(&v);
+		fprintf(f, "\"%s\",\"%s\",\"%s\",", g->key, g->what,
+			g->num.name);
+		csv_num(f, "%.3f", v.num);
+		fprintf(f, ",\"%s\",", g->den.name);
+		csv_num(f, "%.3f", v.den);
+		fputc(',', f);
+		csv_num(f, "%.4f", r);
+		fprintf(f, ",%.2f,%s,%s\n", g->target, goal_sense_str(g),
+			isnan(r) ? "" : goal_met(g, &v) ? "yes" : "no");
+	}
+}

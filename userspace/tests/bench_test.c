@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * bench_test.c - what bench/ reads and times on any host: cyclictest's
+ * output, and the measuring loop around a plain call.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "bench/cyclictest.h"
+#include "bench/measure.h"
+#include "lib/common.h"
+#include "lib/cpus.h"
+#include "tests/test.h"
+
+/* cyclictest -q -h: one "us count" line per bin, then its comments. */
+static const char canned[] =
+	"# /dev/cpu_dma_latency set to 0us\n"
+	"000000 000000\n"
+	"000001 000000\n"
+	"000002 000060\n"
+	"000003 000030\n"
+	"000005 000008\n"
+	"000040 000001\n"
+	"000041 000000\n"
+	"# Total: 000000100\n"
+	"# Min Latencies: 00002\n"
+	"# Avg Latencies: 00003\n"
+	"# Max Latencies: 00150\n"
+	"# Histogram Overflows: 00001\n";
+
+TEST(cyclictest_reads_its_histogram)
+{
+	FILE *in = fmemopen((void *)canned, sizeof(canned) - 1, "r");
+	char raw[1024] = "";
+	FILE *out = fmemopen(raw, sizeof(raw), "w");
+	struct stats st;
+	uint64_t sum = 0;
+	unsigned int b;
+
+	if (!CHECK(in && out))
+		return;
+	CHECK(!cyclictest_read(in, &st, out));
+	fclose(in);
+	fclose(out);
+	CHECK_INT(st.n, 100);
+	/* Nearest rank over 1 us bins, each at its lower edge, in ns. */
+	CHECK(st.p50 == 2000 && st.p90 == 3000 && st.p99 == 40000);
+	CHECK(st.min == 2000 && st.mean == 3000 && st.max == 150000);
+	for (b = 0; b < STATS_BUCKETS; b++)
+		sum += st.hist[b];
+	CHECK_INT(sum, 100);
+	/* Each 1 us bin at its middle: 2.5 us is in [2048, 4096). */
+	CHECK_INT(st.hist[12], 90);
+	/* The empty bins are left out of the copy, the rest kept. */
+	CHECK(!strstr(raw, "000001 000000") && !strstr(raw, "000041"));
+	CHECK(strstr(raw, "000002 000060") && strstr(raw, "# Max"));
+}
+
+TEST(cyclictest_percentile_among_overflows_is_unknown)
+{
+	static const char over[] =
+		"000002 000001\n# Histogram Overflows: 00009\n";
+	FILE *in = fmemopen((void *)over, sizeof(over) - 1, "r");
+	struct stats st;
+
+	if (!CHECK(in))
+		return;
+	CHECK(!cyclictest_read(in, &st, NULL));
+	fclose(in);
+	CHECK_INT(st.n, 10);
+	CHECK(st.p50 == 2000 || isnan(st.p50));
+	CHECK(isnan(st.p99));
+	CHECK(isnan(st.min));	/* no comments: not printed */
+}
+
+static int nothing(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+static int fails(void *ctx)
+{
+	(void)ctx;
+	errno = EIO;
+	return -1;
+}
+
+TEST(measure_times_and_counts_calls)
+{
+	struct measure_cfg cfg = {
+		.loops = 200, .batch = 20, .budget_ns = 1e8, .keep = true,
+	};
+	struct subject s[] = {
+		{ .name = "nothing", .fn = nothing },
+		{ .name = "fails", .fn = fails },
+	};
+	struct result res[ARRAY_SIZE(s)];
+	struct overhead ov;
+	struct tsc tsc;
+
+	if (!CHECK(cpus_pin(-1) >= 0) || !CHECK(!tsc_calibrate(&tsc)))
+		return;
+	if (!CHECK(!measure_run(&cfg, &tsc, s, ARRAY_SIZE(s), res, &ov)))
+		return;
+	CHECK_INT(res[0].samples, 200);
+	CHECK_INT(res[0].errors, 0);
+	CHECK(res[0].st.min >= 0 && res[0].st.p50 <= res[0].st.max);
+	CHECK(res[0].ns && res[0].ns[0] <= res[0].ns[199]);
+	CHECK(res[1].errors == res[1].calls && res[1].first_errno == EIO);
+	CHECK(ov.sample_ns >= 0 && !isnan(ov.batch_ns));
+	free(res[0].ns);
+	free(res[1].ns);
+}

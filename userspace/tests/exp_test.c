@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * exp_test.c - the tables: the registry of experiments, the goals, the
+ * plots, and what lde report derives from them (its steps, the steps of
+ * report.json).  What a table row names must exist; nothing is run.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "exp/exp.h"
+#include "exp/goals.h"
+#include "lib/common.h"
+#include "report/report.h"
+#include "tests/test.h"
+
+static bool in_registry(const struct exp *x)
+{
+	size_t i;
+
+	for (i = 0; i < nr_experiments; i++)
+		if (experiments[i] == x)
+			return true;
+	return false;
+}
+
+TEST(registry_every_experiment_is_complete)
+{
+	const struct exp_figure *f;
+	const struct exp_dist *d;
+	size_t i, j;
+
+	CHECK(nr_experiments > 0);
+	for (i = 0; i < nr_experiments; i++) {
+		const struct exp *x = experiments[i];
+
+		if (!CHECK(x && x->name && *x->name))
+			continue;
+		CHECK(x->run);
+		/* Every one prints progress, but machine, which only reads. */
+		CHECK(x->steps > 0 || x == &exp_machine);
+		for (j = 0; j < i; j++)
+			CHECK(strcmp(experiments[j]->name, x->name));
+		for (f = x->figures; f && f->name; f++)
+			CHECK(*f->name && f->get);
+		for (d = x->dists; d && d->name; d++)
+			CHECK(*d->name && d->hist && d->stats);
+		/* A state to keep figures in, if it has figures. */
+		CHECK(!x->figures || x->size);
+	}
+}
+
+TEST(registry_order_is_the_run_order)
+{
+	static const char *const order[] = {
+		"machine", "trap", "coop-lde-2yield", "coop-linux-2yield",
+		"coop-lde-1024yield", "rr-lde-2spin",
+	};
+	size_t i;
+
+	/* The machine's facts first, then as lde report has always run. */
+	for (i = 0; i < ARRAY_SIZE(order) && i < nr_experiments; i++)
+		CHECK_STR(experiments[i]->name, order[i]);
+	/* The timeline draws the trace: after it. */
+	for (i = 0; i < nr_experiments; i++)
+		if (experiments[i] == &exp_timeline)
+			break;
+	CHECK(i > 0 && i < nr_experiments &&
+	      experiments[i - 1] == &exp_trace);
+}
+
+/* A figure of a goal row: an experiment of the registry that has it. */
+static void check_fig(struct test_ctx *t, const struct goal_fig *g)
+{
+	if (!CHECK(g->exp && in_registry(g->exp)))
+		return;
+	CHECK(g->name && *g->name);
+	if (!test_check(t, g->fig && exp_has_figure(g->exp, g->fig),
+			__FILE__, __LINE__, "%s has no figure %s", g->exp->name,
+			g->fig ? g->fig : "(null)"))
+		return;
+}
+
+TEST(goals_every_row_is_filled)
+{
+	size_t i, j;
+
+	CHECK(nr_goals > 0);
+	for (i = 0; i < nr_goals; i++) {
+		const struct goal *g = &goals[i];
+
+		CHECK(g->key && *g->key && g->what && *g->what);
+		for (j = 0; j < i; j++)
+			CHECK(strcmp(goals[j].key, g->key));
+		check_fig(t, &g->num);
+		check_fig(t, &g->den);
+		CHECK(g->target > 0 && isfinite(g->target));
+		CHECK(g->sense == GOAL_AT_MOST || g->sense == GOAL_AT_LEAST);
+		CHECK(g->unit == GOAL_NS || g->unit == GOAL_RATE);
+		CHECK(!g->plot || plot_index(g->plot) >= 0);
+		CHECK(g->scope == GOAL_TRAP || g->scope == GOAL_SCHED);
+		CHECK(goal_find(g->key) == g);
+	}
+	for (i = 0; i < nr_goal_asides; i++) {
+		CHECK(goal_asides[i].key && *goal_asides[i].key);
+		CHECK(goal_asides[i].what && *goal_asides[i].what);
+		check_fig(t, &goal_asides[i].fig);
+	}
+}
+
+TEST(goals_the_commands_quote_are_there)
+{
+	CHECK(goal_target("null_vs_ioctl") > 0);	/* lde trap */
+	CHECK(goal_target("direct") > 0);		/* lde sched */
+	CHECK(isnan(goal_target("no such goal")));
+	CHECK(!goal_find("no such goal"));
+}
+
+TEST(goals_ratio_and_met)
+{
+	const struct goal most = { .target = 0.5, .sense = GOAL_AT_MOST };
+	const struct goal least = { .target = 0.95, .sense = GOAL_AT_LEAST };
+	struct goal_value v = { .num = 1, .den = 2 };
+
+	CHECK(goal_ratio(&v) == 0.5);
+	CHECK(goal_met(&most, &v) && !goal_met(&least, &v));
+	v.num = 2;
+	CHECK(!goal_met(&most, &v) && goal_met(&least, &v));
+	v.den = 0;
+	CHECK(isnan(goal_ratio(&v)));
+	CHECK(!goal_met(&most, &v) && !goal_met(&least, &v));
+	v.den = NAN;
+	CHECK(isnan(goal_ratio(&v)) && !goal_met(&least, &v));
+	CHECK_STR(goal_sense_str(&most), "<=");
+	CHECK_STR(goal_sense_str(&least), ">=");
+}
+
+TEST(goals_lde_goals_runs_what_its_goals_name)
+{
+	size_t i, n = 0;
+	unsigned int steps = 0;
+
+	for (i = 0; i < nr_experiments; i++) {
+		if (!goal_needs(experiments[i]))
+			continue;
+		n++;
+		steps += experiments[i]->steps;
+	}
+	CHECK(goal_needs(&exp_coop_lde_2yield) && goal_needs(&exp_ctx));
+	CHECK(goal_needs(&exp_cyclictest) && goal_needs(&exp_rr_lde_2spin));
+	CHECK(!goal_needs(&exp_trap) && !goal_needs(&exp_hogs));
+	CHECK(n >= 6 && steps == n);
+}
+
+TEST(goals_unmeasured_in_an_empty_session)
+{
+	struct session s;
+	struct goal_value v;
+	size_t i;
+
+	if (!CHECK(!session_init(&s, "test", 0, -1)))
+		return;
+	for (i = 0; i < nr_goals; i++) {
+		goal_measure(&s, &goals[i], &v);
+		CHECK(isnan(v.num) && isnan(v.den));
+		CHECK(!goal_met(&goals[i], &v));
+	}
+	CHECK(isnan(session_figure(&s, &exp_trap, "null_p50")));
+	session_free(&s);
+}
+
+TEST(plots_every_series_exists)
+{
+	size_t i, k;
+
+	for (i = 0; i < nr_plots; i++) {
+		const struct plot *p = &plots[i];
+
+		CHECK(p->name && *p->name && p->what && *p->what);
+		CHECK_INT(plot_index(p->name), i);
+		for (k = 0; k < PLOT_SERIES_MAX && p->series[k].exp; k++) {
+			const struct plot_series *s = &p->series[k];
+
+			CHECK(in_registry(s->exp));
+			CHECK(exp_has_dist(s->exp, s->dist));
+			CHECK(s->title && *s->title);
+			CHECK(s->pct == 50 || s->pct == 99);
+		}
+	}
+	CHECK_INT(plot_index("no such plot"), -1);
+	CHECK_INT(plot_index(NULL), -1);
+}
+
+TEST(report_steps_keep_their_names)
+{
+	static const char *const want[] = {
+		"machine", "trap", "goals", "hogs", "demo", "trace", "timeline",
+		"files", "plots",
+	};
+	struct report *r = calloc(1, sizeof(*r));
+	const char *name;
+	struct exp_out o;
+	size_t i;
+
+	if (!CHECK(r) || !CHECK(!session_init(&r->s, "test", 0, -1))) {
+		free(r);
+		return;
+	}
+	for (i = 0; report_step(r, i, &name, &o); i++) {
+		if (CHECK(i < ARRAY_SIZE(want)))
+			CHECK_STR(name, want[i]);
+		CHECK_INT(o.state, EXP_NOT_RUN);
+	}
+	CHECK_INT(i, ARRAY_SIZE(want));
+	session_free(&r->s);
+	free(r);
+}
+
+TEST(report_step_count_is_derived)
+{
+	unsigned int steps = REPORT_STEPS;
+	size_t i;
+
+	for (i = 0; i < nr_experiments; i++)
+		steps += experiments[i]->steps;
+	/* trap, 4 goal runs, ctx, cyclictest, 8 hogs, demo, 3 trace, 2. */
+	CHECK(steps >= 21);
+	CHECK_INT(exp_hogs.steps, 8);
+	CHECK_INT(exp_trace.steps + exp_timeline.steps, 3);
+}
