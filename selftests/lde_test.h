@@ -297,4 +297,18 @@ static inline bool lde_realtime(void)
 	       buf[0] == '1';
 }
 
+/*
+ * Full preemption: PREEMPT_RT, or preempt=full (the debug kernel's
+ * CONFIG_PREEMPT), as /sys/kernel/debug/sched/preempt shows it: the
+ * current model in parentheses, "none voluntary (full)".
+ */
+static inline bool lde_preempt_full(void)
+{
+	char buf[64];
+
+	return lde_realtime() ||
+	       (lde_read_text("/sys/kernel/debug/sched/preempt", buf,
+			      sizeof(buf)) > 0 && strstr(buf, "(full)"));
+}
+
 #endif /* _LDE_TEST_H */
