@@ -199,7 +199,13 @@ static enum hrtimer_restart watchdog_fn(struct hrtimer *t)
 			take_cpu(lab, LDE_SW_WATCHDOG);
 		}
 	} else if (g && lab->end) {
-		take_cpu(lab, LDE_SW_HOST);	/* the end: back to the host */
+		/*
+		 * The end: back to the host.  A hog caught where it could not
+		 * be preempted (outside guest code) leaves here on a later
+		 * tick, and that switch is still the watchdog's.
+		 */
+		take_cpu(lab, lab->end == LDE_END_WATCHDOG ? LDE_SW_WATCHDOG :
+							     LDE_SW_HOST);
 	}
 	/*
 	 * A guest keeps Linux off the lab CPU while it runs.  If Linux wants
