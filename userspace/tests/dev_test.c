@@ -85,12 +85,13 @@ TEST(device_trap_names_both_ways)
 
 	CHECK_STR(lde_trap_name(LDE_TRAP_NULL), "null");
 	CHECK_STR(lde_trap_name(LDE_TRAP_SCHED_RESULT), "sched_result");
-	CHECK(!lde_trap_name(LDE_TRAP_SCHED_RESULT + 1));
+	CHECK_STR(lde_trap_name(LDE_TRAP_FLOOR), "floor");
+	CHECK(!lde_trap_name(LDE_TRAP_FLOOR + 1));
 	for (nr = 0; lde_trap_name(nr); nr++) {
 		CHECK(strlen(lde_trap_name(nr)) < LDE_TRAP_NAME_LEN);
 		CHECK_INT(lde_trap_nr(lde_trap_name(nr)), nr);
 	}
-	CHECK_INT(nr, LDE_TRAP_SCHED_RESULT + 1);
+	CHECK_INT(nr, LDE_TRAP_FLOOR + 1);
 	CHECK_INT(lde_trap_nr("reboot"), -1);
 }
 
