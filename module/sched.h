@@ -18,11 +18,11 @@
  * a stack across a switch is marked notrace (no ftrace call site, so no
  * function(_graph) tracer, no fexit/fentry trampoline) and listed with
  * NOKPROBE_SYMBOL() (no kprobe, no kretprobe): the guests' loops, the
- * guests' traps, lde_schedule(), lde_switch(), the engine's switch_to and
- * lde_preempted().  Everything else, the ioctls, the timers' handlers,
- * the bookkeeping a switch calls and returns from, stays traceable.  The
- * linux engine needs no such care (each guest is a task of its own), but
- * it shares the policy code.
+ * guests' traps, lde_schedule(), lde_switch(), the engine's switch_to,
+ * lde_preempted() and the floor's two sides (floor.c).  Everything
+ * else, the ioctls, the timers' handlers, the bookkeeping a switch calls
+ * and returns from, stays traceable.  The linux engine needs no such care
+ * (each guest is a task of its own), but it shares the policy code.
  *
  * Files:
  *   sched.c        the policy: run queue, pick, lde_schedule(), accounting
