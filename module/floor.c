@@ -99,7 +99,7 @@ NOKPROBE_SYMBOL(swap_rounds);
 static void floor_account(struct lde_floor *f,
 			  const struct lde_floor_sample *s)
 {
-	u32 swaps_ns = s->batch_ns - min(s->clock_ns, s->batch_ns);
+	u64 swaps_ns = s->batch_ns - min(s->clock_ns, s->batch_ns);
 
 	lde_dist_add(&f->clock, s->clock_ns);
 	lde_dist_add(&f->swap, div_u64(swaps_ns + f->batch / 2, f->batch));

@@ -54,7 +54,7 @@ static __u64 swap_ns(const struct lde_floor_sample *s, __u32 batch)
 {
 	__u32 c = s->clock_ns < s->batch_ns ? s->clock_ns : s->batch_ns;
 
-	return (s->batch_ns - c + batch / 2) / batch;
+	return ((__u64)s->batch_ns - c + batch / 2) / batch;
 }
 
 /* ---- Every invalid input: EINVAL ---------------------------------------- */
