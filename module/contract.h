@@ -55,6 +55,10 @@ static_assert(offsetof(struct lde_work, pattern) == LDE_WORK_PATTERN);
 void lde_swtch(struct lde_context *from, struct lde_context *to);
 /* A new guest's first instruction: lde_swtch() returns into it. */
 void lde_guest_entry(void);
+/* The same for the floor's other context: it runs lde_floor_peer(). */
+void lde_floor_entry(void);
+struct lde_floor_pair;
+void lde_floor_peer(struct lde_floor_pair *p);	/* never returns */
 
 /* preempt.S: entered by the interrupt's return, never called. */
 void lde_preempt_trampoline(void);

@@ -33,7 +33,8 @@
  */
 static void init_context(struct lde_guest *g)
 {
-	lde_arch_init_context(&g->ctx, g->stack + LDE_GUEST_STACK_SIZE, g);
+	lde_arch_init_context(&g->ctx, g->stack + LDE_GUEST_STACK_SIZE,
+			      lde_guest_entry, g);
 }
 
 /*
@@ -58,7 +59,7 @@ static void lde_teardown(struct lde_lab *lab)
 			continue;
 		lab->sum.stack_max = max(lab->sum.stack_max,
 					 stack_used(lab->guests[i].stack));
-		vfree(lab->guests[i].stack_area);
+		lde_stack_free(lab->guests[i].stack_area);
 		lab->guests[i].stack_area = NULL;
 		lab->guests[i].stack = NULL;
 	}
@@ -73,6 +74,17 @@ static void lde_teardown(struct lde_lab *lab)
 #define STACK_AREA_SIZE	\
 	(LDE_GUEST_STACK_SIZE + LDE_ARCH_STACK_ALIGN - PAGE_SIZE)
 
+void *lde_stack_alloc(void **area)
+{
+	*area = vzalloc(STACK_AREA_SIZE);
+	return *area ? PTR_ALIGN(*area, LDE_ARCH_STACK_ALIGN) : NULL;
+}
+
+void lde_stack_free(void *area)
+{
+	vfree(area);
+}
+
 static int lde_prepare(struct lde_lab *lab)
 {
 	u32 i;
@@ -80,12 +92,11 @@ static int lde_prepare(struct lde_lab *lab)
 	for (i = 0; i < lab->nr_guests; i++) {
 		struct lde_guest *g = &lab->guests[i];
 
-		g->stack_area = vzalloc(STACK_AREA_SIZE);
-		if (!g->stack_area) {
+		g->stack = lde_stack_alloc(&g->stack_area);
+		if (!g->stack) {
 			lde_teardown(lab);
 			return -ENOMEM;
 		}
-		g->stack = PTR_ALIGN(g->stack_area, LDE_ARCH_STACK_ALIGN);
 		init_context(g);
 	}
 	return 0;

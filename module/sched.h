@@ -18,11 +18,11 @@
  * a stack across a switch is marked notrace (no ftrace call site, so no
  * function(_graph) tracer, no fexit/fentry trampoline) and listed with
  * NOKPROBE_SYMBOL() (no kprobe, no kretprobe): the guests' loops, the
- * guests' traps, lde_schedule(), lde_switch(), the engine's switch_to and
- * lde_preempted().  Everything else, the ioctls, the timers' handlers,
- * the bookkeeping a switch calls and returns from, stays traceable.  The
- * linux engine needs no such care (each guest is a task of its own), but
- * it shares the policy code.
+ * guests' traps, lde_schedule(), lde_switch(), the engine's switch_to,
+ * lde_preempted() and the floor's two sides (floor.c).  Everything
+ * else, the ioctls, the timers' handlers, the bookkeeping a switch calls
+ * and returns from, stays traceable.  The linux engine needs no such care
+ * (each guest is a task of its own), but it shares the policy code.
  *
  * Files:
  *   sched.c        the policy: run queue, pick, lde_schedule(), accounting
@@ -32,6 +32,7 @@
  *   engine_linux.c switching by waking and blocking Linux kthreads
  *   guest.c        the guest programs; guest_text.S, their own code
  *   experiment.c   starting, stopping and reporting experiments
+ *   floor.c        the floor of a switch: lde_swtch() alone, timed
  * and, one folder per architecture, arch/<arch>/: switch.S, preempt.S,
  * guest_text.S, context.h and arch.h (contract.h says what they share).
  */
@@ -127,6 +128,13 @@ struct lde_engine_ops {
 
 extern const struct lde_engine_ops lde_engine_lde;
 extern const struct lde_engine_ops lde_engine_linux;
+/*
+ * engine_lde.c: a stack for lde_swtch() to run on, LDE_GUEST_STACK_SIZE
+ * bytes aligned as the architecture asks, zeroed, with guard pages below.
+ * Returns its lowest address, or NULL; *area is what to free.
+ */
+void *lde_stack_alloc(void **area);
+void lde_stack_free(void *area);
 /* engine_linux.c: before a linux-engine sched_start; at rmmod. */
 void lde_steal_init(void);
 void lde_steal_exit(void);
@@ -213,6 +221,9 @@ void lde_guest_setup(struct lde_guest *g);
  * guest.c's callers of lde_guest_spin() and lde_guest_regs().
  */
 void lde_guest_start(struct lde_guest *g);
+
+/* floor.c: LDE_TRAP_FLOOR, lde_swtch() and nothing else, timed. */
+long lde_sys_floor(unsigned long arg);
 
 /* experiment.c */
 long lde_sys_sched_start(unsigned long arg);

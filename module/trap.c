@@ -145,4 +145,5 @@ void __init lde_trap_init(void)
 	set_trap(LDE_IOC_SCHED_START,	lde_sys_sched_start);
 	set_trap(LDE_IOC_SCHED_STOP,	lde_sys_sched_stop);
 	set_trap(LDE_IOC_SCHED_RESULT,	lde_sys_sched_result);
+	set_trap(LDE_IOC_FLOOR,		lde_sys_floor);
 }

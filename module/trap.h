@@ -10,7 +10,7 @@
 #include "lde.h"
 
 /* Trap slots: highest trap number + 1.  Reported by LDE_IOC_INFO. */
-#define LDE_NR_TRAPS	(LDE_TRAP_SCHED_RESULT + 1)
+#define LDE_NR_TRAPS	(LDE_TRAP_FLOOR + 1)
 
 /* A handler gets the trap's one argument, as a syscall gets %rdi. */
 typedef long (*lde_trap_fn)(unsigned long arg);

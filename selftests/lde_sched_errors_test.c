@@ -20,10 +20,6 @@
  *	./lde_sched_errors_test			(this one, from selftests/)
  */
 #define _GNU_SOURCE
-#include <linux/capability.h>
-#include <sys/prctl.h>
-#include <sys/syscall.h>
-
 #include "lde_sched.h"
 
 #define SHORT_RUN_NS		(10 * LDE_MSEC)
@@ -323,30 +319,6 @@ TEST_F(offline, offline_cpu_einval)
 #define NO_DEVICE		251
 
 /*
- * Drop CAP_SYS_ADMIN from this process for good: from the bounding set,
- * then from the effective, permitted and inheritable sets.  0 or -1.
- */
-static int drop_cap_sys_admin(void)
-{
-	struct __user_cap_header_struct hdr = {
-		.version = _LINUX_CAPABILITY_VERSION_3,
-	};
-	struct __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3];
-	const unsigned int i = CAP_TO_INDEX(CAP_SYS_ADMIN);
-	const __u32 bit = CAP_TO_MASK(CAP_SYS_ADMIN);
-
-	if (prctl(PR_CAPBSET_DROP, CAP_SYS_ADMIN, 0, 0, 0) ||
-	    syscall(SYS_capget, &hdr, data))
-		return -1;
-	data[i].effective &= ~bit;
-	data[i].permitted &= ~bit;
-	data[i].inheritable &= ~bit;
-	if (syscall(SYS_capset, &hdr, data) || syscall(SYS_capget, &hdr, data))
-		return -1;
-	return data[i].effective & bit ? -1 : 0;
-}
-
-/*
  * lde_in_child() body: still uid 0, so it may open the 0600 node, but
  * without CAP_SYS_ADMIN, start the experiment config points to.  Returns
  * the errno of the start (0 if it started), or an exit code above.
@@ -355,7 +327,7 @@ static int start_without_cap_sys_admin(void *config)
 {
 	int fd;
 
-	if (drop_cap_sys_admin())
+	if (lde_drop_cap_sys_admin())
 		return CAP_NOT_DROPPED;
 	fd = open(LDE_DEVICE_PATH, O_RDWR | O_CLOEXEC);
 	if (fd < 0)

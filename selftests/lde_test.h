@@ -20,7 +20,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/capability.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
@@ -178,6 +180,31 @@ static inline int lde_in_child(int (*fn)(void *arg), void *arg)
 	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
 		return -1;
 	return WEXITSTATUS(status);
+}
+
+/*
+ * Drop CAP_SYS_ADMIN from this process for good: from the bounding set,
+ * then from the effective, permitted and inheritable sets.  0 or -1.
+ * For an lde_in_child() body that checks EPERM as root.
+ */
+static inline int lde_drop_cap_sys_admin(void)
+{
+	struct __user_cap_header_struct hdr = {
+		.version = _LINUX_CAPABILITY_VERSION_3,
+	};
+	struct __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3];
+	const unsigned int i = CAP_TO_INDEX(CAP_SYS_ADMIN);
+	const __u32 bit = CAP_TO_MASK(CAP_SYS_ADMIN);
+
+	if (prctl(PR_CAPBSET_DROP, CAP_SYS_ADMIN, 0, 0, 0) ||
+	    syscall(SYS_capget, &hdr, data))
+		return -1;
+	data[i].effective &= ~bit;
+	data[i].permitted &= ~bit;
+	data[i].inheritable &= ~bit;
+	if (syscall(SYS_capset, &hdr, data) || syscall(SYS_capget, &hdr, data))
+		return -1;
+	return data[i].effective & bit ? -1 : 0;
 }
 
 /* Exit codes of lde_run_as()'s child when it could not become uid/gid. */

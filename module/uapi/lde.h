@@ -78,7 +78,7 @@
 #include <linux/ioctl.h>
 #include <linux/types.h>
 
-#define LDE_ABI_VERSION		2	/* 2: experiment ids, end "offline" */
+#define LDE_ABI_VERSION		3	/* 3: floor; 2: ids, end "offline" */
 #define LDE_DEVICE_PATH		"/dev/lde"
 #define LDE_SYSFS_TRAPS		"/sys/class/lde/lde/traps"
 
@@ -101,6 +101,7 @@ enum lde_trap_nr {
 	LDE_TRAP_SCHED_START	= 6,
 	LDE_TRAP_SCHED_STOP	= 7,	/* arg: the lab CPU; returns 0 */
 	LDE_TRAP_SCHED_RESULT	= 8,	/* arg: struct lde_sched_result * */
+	LDE_TRAP_FLOOR		= 9,	/* arg: struct lde_floor *; returns 0 */
 };
 
 /* The traps' names: LDE_IOC_INFO's and the sysfs counters' (null, ...). */
@@ -113,7 +114,8 @@ enum lde_trap_nr {
 	EM(LDE_TRAP_INFO,		"info")				\
 	EM(LDE_TRAP_SCHED_START,	"sched_start")			\
 	EM(LDE_TRAP_SCHED_STOP,		"sched_stop")			\
-	EMe(LDE_TRAP_SCHED_RESULT,	"sched_result")
+	EM(LDE_TRAP_SCHED_RESULT,	"sched_result")			\
+	EMe(LDE_TRAP_FLOOR,		"floor")
 
 /*
  * LDE_TRAP_ECHO copies len bytes from src into the kernel and back out to
@@ -429,6 +431,57 @@ struct lde_sched_result {
 	struct lde_sched_summary summary;	/* out */
 };
 
+/*
+ * LDE_TRAP_FLOOR: the floor of a switch.  On the lab CPU, two contexts
+ * (the caller's and one on a stack of its own, as a guest's) swap with
+ * lde_swtch() and nothing else: no policy, no accounting, no ring, no
+ * tracepoint.  lde's full switch (lde_sched_summary.switch_cost) is that
+ * swap plus all of those, so their ratio says what the rest costs.
+ *
+ * Timing one swap alone would add a clock read as costly as the swap, so
+ * the swaps are timed in batches: batches times, batch swaps (there and
+ * back, batch / 2 times) between two clock reads, interrupts off.  Right
+ * before each batch two back-to-back reads of the same clock (the one
+ * switch_cost is read with) time the clock itself.  One batch is one
+ * sample: batch_ns, all of it, and clock_ns.  Its swap time is
+ * (batch_ns - clock_ns) / batch, the batch without the clock read it
+ * contains; the distribution swap holds that, in ns per swap, one value
+ * per batch, and clock one clock_ns per batch.
+ *
+ * cpu must be online and below the number of CPUs; batches in
+ * 1..LDE_FLOOR_MAX_BATCHES; batch even, in 2..LDE_FLOOR_MAX_BATCH;
+ * batches * batch at most LDE_FLOOR_MAX_SWAPS; samples 0 with
+ * samples_size 0, or a user pointer that receives up to
+ * samples_size / sizeof(struct lde_floor_sample) samples, in order
+ * (nr_samples_out says how many); flags 0.  Anything else is
+ * EINVAL, before anything runs.  Needs CAP_SYS_ADMIN (EPERM): it keeps
+ * the lab CPU's interrupts off for a batch at a time, for up to about a
+ * second under emulation.
+ */
+#define LDE_FLOOR_MAX_BATCHES	65536
+#define LDE_FLOOR_MAX_BATCH	1024
+#define LDE_FLOOR_MAX_SWAPS	16777216
+#define LDE_FLOOR_DEFAULT_BATCHES	4096
+#define LDE_FLOOR_DEFAULT_BATCH		64
+
+struct lde_floor_sample {
+	__u32 batch_ns;		/* batch swaps and one clock read */
+	__u32 clock_ns;		/* two back-to-back clock reads */
+};
+
+struct lde_floor {
+	__u32 cpu;		/* in: the lab CPU */
+	__u32 batches;		/* in: samples to take */
+	__u32 batch;		/* in: swaps per sample, even */
+	__u32 flags;		/* in: must be 0 */
+	__u64 samples;		/* in: user pointer or 0 */
+	__u32 samples_size;	/* in: bytes at samples */
+	__u32 nr_samples_out;	/* out */
+	__u64 swaps;		/* out: batches * batch, all done */
+	struct lde_sched_dist swap;	/* out: ns per swap, per batch */
+	struct lde_sched_dist clock;	/* out: the clock's own, per batch */
+};
+
 #define LDE_IOC_NULL	_IO(LDE_IOC_MAGIC, LDE_TRAP_NULL)
 #define LDE_IOC_GETPID	_IO(LDE_IOC_MAGIC, LDE_TRAP_GETPID)
 #define LDE_IOC_CLOCK	_IOR(LDE_IOC_MAGIC, LDE_TRAP_CLOCK, __u64)
@@ -440,5 +493,6 @@ struct lde_sched_result {
 #define LDE_IOC_SCHED_STOP	_IO(LDE_IOC_MAGIC, LDE_TRAP_SCHED_STOP)
 #define LDE_IOC_SCHED_RESULT \
 	_IOWR(LDE_IOC_MAGIC, LDE_TRAP_SCHED_RESULT, struct lde_sched_result)
+#define LDE_IOC_FLOOR	_IOWR(LDE_IOC_MAGIC, LDE_TRAP_FLOOR, struct lde_floor)
 
 #endif /* _UAPI_LDE_H */

@@ -27,7 +27,7 @@ ENDS = ['running', 'duration', 'exited', 'watchdog', 'stopped', 'unload',
         'offline']
 GTRAPS = ['yield', 'sleep', 'exit']		# module/sched.h: LDE_GTRAP_*
 USER_TRAPS = ['null', 'getpid', 'clock', 'echo', 'cpl', 'info',
-              'sched_start', 'sched_stop', 'sched_result']
+              'sched_start', 'sched_stop', 'sched_result', 'floor']
 HOST = -1					# prev or next: the host thread
 
 

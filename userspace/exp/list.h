@@ -10,6 +10,7 @@
 EXP(machine)		/* the kernel, its preemption, mitigations, clock */
 EXP(trap)		/* lde's traps against a call, getppid, vDSO, ioctl */
 EXP(coop_lde_2yield)	/* lde's own switch: coop, 2 yield guests */
+EXP(floor)		/* lde_swtch alone: the floor under that switch */
 EXP(coop_linux_2yield)	/* Linux's switch between kthreads: the same */
 EXP(coop_lde_1024yield)	/* lde's switch among 1024 guests */
 EXP(rr_lde_2spin)	/* rr at 1 ms: timer to guest, direct execution */

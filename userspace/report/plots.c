@@ -5,8 +5,9 @@
  *
  *   trap.png         trap latency by kind, against the baselines
  *                    (trap.gp reads trap.csv: the experiment trap's)
- *   switch_cost.png  switch cost histograms: lde engine, linux engine,
- *                    pipe ping-pong (switch_cost.gp, switch_cost.csv)
+ *   switch_cost.png  switch cost histograms: lde engine, lde_swtch
+ *                    alone, linux engine, pipe ping-pong (switch_cost.gp,
+ *                    switch_cost.csv)
  *   timer.png        timer to guest against cyclictest (timer.gp,
  *                    timer.csv)
  *   share.png        CPU share per guest, coop against rr, with a hog
@@ -45,9 +46,11 @@ const struct plot plots[] = {
 	{ .name = "trap",
 	  .what = "trap latency by kind, against the baselines" },
 	{ .name = "switch_cost",
-	  .what = "switch cost: lde engine, linux engine, pipe ping-pong",
+	  .what = "switch cost: lde engine, lde_swtch alone, linux engine,"
+		  " pipe ping-pong",
 	  .series = {
 		{ &exp_coop_lde_2yield, "switch_cost", "lde engine", 50 },
+		{ &exp_floor, "swap", "lde_swtch alone", 50 },
 		{ &exp_coop_linux_2yield, "switch_cost", "linux engine", 50 },
 		{ &exp_ctx, "pipe", "pipe ping-pong", 50 },
 	} },

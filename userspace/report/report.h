@@ -44,7 +44,7 @@ struct report {
 	bool plotted[REPORT_PLOTS_MAX];	/* plot i's PNG was made */
 };
 
-#define PLOT_SERIES_MAX	3
+#define PLOT_SERIES_MAX	4
 
 /* One series of a log2 histogram plot: a distribution of an experiment. */
 struct plot_series {

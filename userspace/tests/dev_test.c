@@ -8,6 +8,7 @@
 
 #include "dev/device.h"
 #include "dev/figures.h"
+#include "dev/floor.h"
 #include "dev/guestspec.h"
 #include "dev/names.h"
 #include "lib/common.h"
@@ -85,13 +86,49 @@ TEST(device_trap_names_both_ways)
 
 	CHECK_STR(lde_trap_name(LDE_TRAP_NULL), "null");
 	CHECK_STR(lde_trap_name(LDE_TRAP_SCHED_RESULT), "sched_result");
-	CHECK(!lde_trap_name(LDE_TRAP_SCHED_RESULT + 1));
+	CHECK_STR(lde_trap_name(LDE_TRAP_FLOOR), "floor");
+	CHECK(!lde_trap_name(LDE_TRAP_FLOOR + 1));
 	for (nr = 0; lde_trap_name(nr); nr++) {
 		CHECK(strlen(lde_trap_name(nr)) < LDE_TRAP_NAME_LEN);
 		CHECK_INT(lde_trap_nr(lde_trap_name(nr)), nr);
 	}
-	CHECK_INT(nr, LDE_TRAP_SCHED_RESULT + 1);
+	CHECK_INT(nr, LDE_TRAP_FLOOR + 1);
 	CHECK_INT(lde_trap_nr("reboot"), -1);
+}
+
+/* ---- floor.c -------------------------------------------------------- */
+
+/* A sample's swaps: the batch less its clock read, over its swaps. */
+TEST(floor_stats_take_the_clock_out)
+{
+	static const struct lde_floor_sample s[] = {
+		{ .batch_ns = 660, .clock_ns = 20 },	/* 640 / 64 = 10 */
+		{ .batch_ns = 340, .clock_ns = 20 },	/* 5 */
+		{ .batch_ns = 1300, .clock_ns = 20 },	/* 20 */
+		{ .batch_ns = 20, .clock_ns = 40 },	/* 0, never below */
+		{ .batch_ns = 84, .clock_ns = 52 },	/* 0.5 */
+	};
+	struct stats sw, ck;
+
+	if (!CHECK(!floor_stats(s, ARRAY_SIZE(s), 64, &sw, &ck)))
+		return;
+	CHECK_INT(sw.n, 5);
+	CHECK(sw.min == 0 && sw.max == 20);
+	CHECK(sw.p50 == 5);			/* 0, 0.5, 5, 10, 20 */
+	CHECK(fabs(sw.mean - 7.1) < 0.001);	/* 35.5 / 5 */
+	CHECK_INT(sw.hist[0], 2);		/* [0, 1) ns: 0 and 0.5 */
+	CHECK_INT(ck.n, 5);
+	CHECK(ck.p50 == 20 && ck.max == 52);
+}
+
+/* No samples: no figures, and no error. */
+TEST(floor_stats_of_nothing)
+{
+	struct stats sw, ck;
+
+	CHECK(!floor_stats(NULL, 0, 64, &sw, &ck));
+	CHECK_INT(sw.n, 0);
+	CHECK_INT(ck.n, 0);
 }
 
 /* ---- guestspec.c ---------------------------------------------------- */

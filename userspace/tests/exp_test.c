@@ -52,12 +52,15 @@ TEST(registry_every_experiment_is_complete)
 TEST(registry_order_is_the_run_order)
 {
 	static const char *const order[] = {
-		"machine", "trap", "coop-lde-2yield", "coop-linux-2yield",
-		"coop-lde-1024yield", "rr-lde-2spin",
+		"machine", "trap", "coop-lde-2yield", "floor",
+		"coop-linux-2yield", "coop-lde-1024yield", "rr-lde-2spin",
 	};
 	size_t i;
 
-	/* The machine's facts first, then as lde report has always run. */
+	/*
+	 * The machine's facts first, then as lde report has always run; the
+	 * floor right after the switch it is the floor of.
+	 */
 	for (i = 0; i < ARRAY_SIZE(order) && i < nr_experiments; i++)
 		CHECK_STR(experiments[i]->name, order[i]);
 	/* The timeline draws the trace: after it. */
@@ -147,6 +150,7 @@ TEST(goals_lde_goals_runs_what_its_goals_name)
 	}
 	CHECK(goal_needs(&exp_coop_lde_2yield) && goal_needs(&exp_ctx));
 	CHECK(goal_needs(&exp_cyclictest) && goal_needs(&exp_rr_lde_2spin));
+	CHECK(goal_needs(&exp_floor));
 	CHECK(!goal_needs(&exp_trap) && !goal_needs(&exp_hogs));
 	CHECK(n >= 6 && steps == n);
 }

@@ -86,17 +86,18 @@ static __always_inline void lde_arch_before_resume(struct lde_irq_frame *f)
 }
 
 /*
- * A new guest's context: lde_swtch() loads it and returns through the
- * link register into lde_guest_entry (switch.S), with sp at the top of
- * the guest's stack (16-byte aligned), the guest in x19 and a zero frame
- * pointer, where stack traces end.
+ * A new context: lde_swtch() loads it and returns through the link
+ * register into entry, lde_guest_entry or lde_floor_entry (switch.S),
+ * with sp at the top of its stack (16-byte aligned), arg in x19 and a
+ * zero frame pointer, where stack traces end.
  */
 static inline void lde_arch_init_context(struct lde_context *ctx,
-					 unsigned long *top, void *guest)
+					 unsigned long *top,
+					 void (*entry)(void), void *arg)
 {
 	*ctx = (struct lde_context){
-		.x19 = (unsigned long)guest,
-		.lr = (unsigned long)lde_guest_entry,
+		.x19 = (unsigned long)arg,
+		.lr = (unsigned long)entry,
 		.sp = (unsigned long)top,
 	};
 }

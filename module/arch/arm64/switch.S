@@ -68,3 +68,15 @@ SYM_CODE_START(lde_guest_entry)
 	bl	lde_guest_start		/* does not return */
 	udf	#0
 SYM_CODE_END(lde_guest_entry)
+
+/*
+ * The floor's other context (floor.c), entered the same way: x19 holds
+ * its pair of contexts.
+ */
+SYM_CODE_START(lde_floor_entry)
+	mov	x29, xzr
+	mov	x30, xzr
+	mov	x0, x19
+	bl	lde_floor_peer		/* does not return */
+	udf	#0
+SYM_CODE_END(lde_floor_entry)

@@ -15,8 +15,8 @@
  *                                   return
  *   lde_arch_before_resume()        what the trampoline needs before it
  *                                   resumes the guest
- *   lde_arch_init_context()         a new guest's first lde_swtch()
- *                                   returns into lde_guest_entry
+ *   lde_arch_init_context()         a new context's first lde_swtch()
+ *                                   returns into its entry (switch.S)
  *   lde_arch_read_cpl()             the cpl trap's privileged reads
  *   LDE_ARCH_STACK_ALIGN            how a guest's stack must be aligned
  */
@@ -69,18 +69,20 @@ static __always_inline void lde_arch_before_resume(struct lde_irq_frame *f)
 }
 
 /*
- * A new guest's stack: the top word is a zero, so that a stack trace
+ * A new context's stack: the top word is a zero, so that a stack trace
  * would end, and below it the address lde_swtch()'s ret goes to the first
- * time.  %rbx carries the guest to lde_guest_entry (switch.S).
+ * time, entry: lde_guest_entry or lde_floor_entry (switch.S).  %rbx
+ * carries arg to it.
  */
 static inline void lde_arch_init_context(struct lde_context *ctx,
-					 unsigned long *top, void *guest)
+					 unsigned long *top,
+					 void (*entry)(void), void *arg)
 {
 	top[-1] = 0;
-	top[-2] = (unsigned long)lde_guest_entry;
+	top[-2] = (unsigned long)entry;
 	*ctx = (struct lde_context){
 		.rsp = (unsigned long)&top[-2],
-		.rbx = (unsigned long)guest,
+		.rbx = (unsigned long)arg,
 	};
 }
 

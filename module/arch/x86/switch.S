@@ -52,3 +52,14 @@ SYM_CODE_START(lde_guest_entry)
 	movq	%rbx, %rdi
 	jmp	lde_guest_start		/* does not return */
 SYM_CODE_END(lde_guest_entry)
+
+/*
+ * The floor's other context (floor.c), entered the same way: %rbx holds
+ * its pair of contexts.
+ */
+SYM_CODE_START(lde_floor_entry)
+	UNWIND_HINT_END_OF_STACK
+	ANNOTATE_NOENDBR
+	movq	%rbx, %rdi
+	jmp	lde_floor_peer		/* does not return */
+SYM_CODE_END(lde_floor_entry)
