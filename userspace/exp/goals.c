@@ -216,7 +216,7 @@ void goals_print_table(FILE *f, const struct session *s)
 		goal_measure(s, g, &v);
 		fprintf(f, "  %-42s %s %.1f, %s %.1f\n", g->what, g->num.name,
 			v.num, g->den.name, v.den);
-		if (v.rounds)
+		if (v.rounds && !isnan(v.lo))
 			fprintf(f, "  %-42s (medians; the ratio is the median"
 				" of the rounds', lowest %.3f, highest %.3f)\n",
 				"", v.lo, v.hi);
