@@ -9,7 +9,7 @@
  * exited), picks next, and asks the engine to switch.  Whoever runs next
  * calls lde_finish_switch() first thing, which closes the books on the
  * switch: how long it took, and, after a timer interrupt, how long since
- * the timer expired.
+ * the timer expired and since its handler began (lde's own path).
  *
  * The run queue is a FIFO list: pick takes its head, prev goes to its
  * tail.  That is round robin, and it is O(1) however many guests there
@@ -233,8 +233,12 @@ void lde_finish_switch(struct lde_lab *lab)
 		next->runs++;
 		next->timer_slice = lab->sw_reason == LDE_SW_TIMER;
 		if (next->timer_slice) {
-			late = ktime_get_ns() - lab->tick_expires;
+			u64 k = ktime_get_ns();
+
+			late = k - lab->tick_expires;
 			lde_dist_add(&lab->sum.timer_to_guest, late);
+			lde_dist_add(&lab->sum.handler_to_guest,
+				     k - lab->tick_handled);
 		}
 	}
 	if (prev) {

@@ -185,6 +185,7 @@ struct lde_lab {
 	struct lde_arch_return irq_ret;	/* where the guest was */
 	u32 resched;			/* reason + 1 of a deferred switch */
 	u64 tick_expires;		/* ktime ns of the last timer switch */
+	u64 tick_handled;		/* ... and of its handler's start */
 	/* The switch in flight, from lde_schedule() to lde_finish_switch(). */
 	struct lde_guest *sw_prev;
 	u32 sw_reason;

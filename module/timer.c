@@ -165,6 +165,7 @@ static enum hrtimer_restart tick_fn(struct hrtimer *t)
 	lde_record_tick(lab, late, lab->mode);
 	trace_timer_tick(lab->cpu, late, lab->mode);
 	lab->tick_expires = ktime_to_ns(hrtimer_get_expires(t));
+	lab->tick_handled = ktime_to_ns(now);
 	if (lab->mode != LDE_MODE_HOST)
 		take_cpu(lab, LDE_SW_TIMER);
 	hrtimer_forward(t, now, ns_to_ktime(lab->cfg.quantum_ns));

@@ -198,6 +198,39 @@ TEST_F(policy, ticks_only_under_rr)
 	}
 }
 
+/*
+ * Under rr, every timer switch to a guest has both its timer to guest and
+ * its handler to guest, and the second is the first less the interrupt's
+ * lateness: never more, so each order statistic of it is at most the
+ * other's (the cumulative counts dominate, bucket by bucket).  Under coop
+ * neither has any.
+ */
+TEST_F(policy, handler_to_guest_within_timer_to_guest)
+{
+	const struct lde_sched_summary *s = &self->f.res.summary;
+	const struct lde_sched_dist *h = &s->handler_to_guest;
+	const struct lde_sched_dist *t = &s->timer_to_guest;
+	__u64 ch = 0, ct = 0;
+	unsigned int b;
+
+	ASSERT_EQ(t->count, h->count);
+	if (variant->policy == LDE_POLICY_COOP) {
+		ASSERT_EQ(0ULL, h->count);
+		return;
+	}
+	ASSERT_LT(0ULL, h->count);
+	ASSERT_GE(s->switches[LDE_SW_TIMER], h->count);
+	EXPECT_LE(h->min_ns, t->min_ns);
+	EXPECT_LE(h->max_ns, t->max_ns);
+	EXPECT_LE(h->sum_ns, t->sum_ns);
+	for (b = 0; b < LDE_SCHED_HIST_BUCKETS; b++) {
+		ch += h->hist[b];
+		ct += t->hist[b];
+		EXPECT_GE(ch, ct) TH_LOG("bucket %u", b);
+	}
+	EXPECT_EQ(h->count, ch);
+}
+
 /* The guests' CPU time and switches never exceed the elapsed time. */
 TEST_F(policy, cpu_time_within_elapsed)
 {

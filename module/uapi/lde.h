@@ -373,7 +373,22 @@ struct lde_sched_summary {
 	struct lde_sched_dist switch_cost;	/* leaving A to running B */
 	struct lde_sched_dist timer_late;	/* timer expiry to handler */
 	struct lde_sched_dist timer_to_guest;	/* expiry to the next guest */
+	struct lde_sched_dist handler_to_guest;	/* handler to the next guest */
 };
+
+/*
+ * The distributions of struct lde_sched_summary, by member, with the names
+ * user space shows them under.  For a timer switch, timer_to_guest is
+ * timer_late (the interrupt's lateness, the hardware's and Linux's part)
+ * plus handler_to_guest (lde's own path: the handler, the trampoline, the
+ * switch, up to the next guest's first instruction), both read from one
+ * clock, so that no handler_to_guest is above its timer_to_guest.
+ */
+#define LDE_SCHED_DISTS(EM, EMe)					\
+	EM(switch_cost,		"switch cost")				\
+	EM(timer_late,		"timer lateness")			\
+	EM(timer_to_guest,	"timer to guest")			\
+	EMe(handler_to_guest,	"handler to guest")
 
 /* One guest's figures. */
 struct lde_sched_guest {

@@ -63,7 +63,9 @@ static bool all_measured(const struct session *s)
 		if (goals[i].scope != GOAL_SCHED)
 			continue;
 		goal_measure(s, &goals[i], &v);
-		if (isnan(goal_ratio(&v)))
+		/* A skipped experiment said why it could not measure. */
+		if (isnan(goal_ratio(&v)) &&
+		    session_out(s, goals[i].num.exp)->state != EXP_SKIPPED)
 			return false;
 	}
 	return true;

@@ -17,6 +17,9 @@
  *   timer lateness   every LDE_EV_TICK, value_ns
  *   timer to guest   LDE_EV_SWITCH with reason LDE_SW_TIMER to a guest,
  *                    latency_ns
+ *   handler to guest the same switches, latency_ns less the value_ns of
+ *                    the last LDE_EV_TICK before them: the tick whose
+ *                    expiry and handler lde.ko measured both from
  * These are the rules module/sched.c applies to its own distributions, so
  * that the ring's counts match lde.ko's while nothing is lost.
  *
@@ -25,21 +28,44 @@
 #include <assert.h>
 #include <errno.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dev/figures.h"
+#include "lib/common.h"
 
 /* hist.c and JSON label lde.ko's buckets with stats.c's bounds. */
 static_assert(LDE_SCHED_HIST_BUCKETS == STATS_BUCKETS,
 	      "lde_sched_dist and stats.h share their log2 buckets");
 
-/* Does event ev belong to distribution id, and with which value? */
+/*
+ * The distributions of struct lde_sched_summary, named once in lde.h, in
+ * the order of enum sched_dist_id.
+ */
+static const struct {
+	const char *title, *key;
+	size_t off;
+} dist_names[] = {
+#define DIST_NAME(m, title)	{ title, #m, offsetof(struct lde_sched_summary, m) },
+	LDE_SCHED_DISTS(DIST_NAME, DIST_NAME)
+#undef DIST_NAME
+};
+
+static_assert(ARRAY_SIZE(dist_names) == SCHED_NR_DISTS,
+	      "enum sched_dist_id lists LDE_SCHED_DISTS");
+
+/*
+ * Does event ev belong to distribution id, and with which value?  late is
+ * the lateness of the last tick before ev, or -1 if none.
+ */
 static bool pick(const struct lde_sched_event *ev, enum sched_dist_id id,
-		 double *ns)
+		 double late, double *ns)
 {
 	bool sw = ev->type == LDE_EV_SWITCH;
+	bool timer_sw = sw && ev->reason == LDE_SW_TIMER &&
+			ev->next != LDE_SCHED_HOST;
 
 	switch (id) {
 	case SCHED_SWITCH_COST:
@@ -51,8 +77,10 @@ static bool pick(const struct lde_sched_event *ev, enum sched_dist_id id,
 		return ev->type == LDE_EV_TICK;
 	case SCHED_TIMER_TO_GUEST:
 		*ns = ev->latency_ns;
-		return sw && ev->reason == LDE_SW_TIMER &&
-		       ev->next != LDE_SCHED_HOST;
+		return timer_sw;
+	case SCHED_HANDLER_TO_GUEST:
+		*ns = ev->latency_ns - late;
+		return timer_sw && late >= 0 && *ns >= 0;
 	case SCHED_NR_DISTS:
 		break;
 	}
@@ -62,12 +90,15 @@ static bool pick(const struct lde_sched_event *ev, enum sched_dist_id id,
 static void ring_stats(const struct sched_exp *e, enum sched_dist_id id,
 		       double *buf, struct stats *st)
 {
+	double ns, late = -1;
 	size_t i, n = 0;
-	double ns;
 
-	for (i = 0; i < e->nr_events; i++)
-		if (pick(&e->events[i], id, &ns))
+	for (i = 0; i < e->nr_events; i++) {
+		if (pick(&e->events[i], id, late, &ns))
 			buf[n++] = ns;
+		if (e->events[i].type == LDE_EV_TICK)
+			late = e->events[i].value_ns;
+	}
 	stats_compute(buf, n, st);
 }
 
@@ -98,12 +129,9 @@ int sched_figures_compute(const struct sched_exp *e,
 	size_t i;
 
 	memset(fg, 0, sizeof(*fg));
-	init_dist(&fg->dist[SCHED_SWITCH_COST], "switch cost", "switch_cost",
-		  &s->switch_cost);
-	init_dist(&fg->dist[SCHED_TIMER_LATE], "timer lateness",
-		  "timer_late", &s->timer_late);
-	init_dist(&fg->dist[SCHED_TIMER_TO_GUEST], "timer to guest",
-		  "timer_to_guest", &s->timer_to_guest);
+	for (i = 0; i < SCHED_NR_DISTS; i++)
+		init_dist(&fg->dist[i], dist_names[i].title, dist_names[i].key,
+			  (const void *)((const char *)s + dist_names[i].off));
 	buf = malloc((e->nr_events ? e->nr_events : 1) * sizeof(*buf));
 	if (!buf) {
 		errno = ENOMEM;

@@ -19,10 +19,12 @@
 #include "dev/experiment.h"
 #include "lib/stats.h"
 
+/* In the order of LDE_SCHED_DISTS (lde.h), which names them. */
 enum sched_dist_id {
 	SCHED_SWITCH_COST,	/* leaving guest A to running guest B */
 	SCHED_TIMER_LATE,	/* hrtimer expiry to its handler */
 	SCHED_TIMER_TO_GUEST,	/* hrtimer expiry to the next guest */
+	SCHED_HANDLER_TO_GUEST,	/* its handler to the next guest */
 	SCHED_NR_DISTS
 };
 

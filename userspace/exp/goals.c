@@ -51,6 +51,18 @@
 	  .den = den_, .unit = unit_, .sense = sense_,			\
 	  .target = target_, .plot = plot_, .scope = scope_ }
 
+/*
+ * A goal measured in interleaved rounds (exp/timer_rounds.c): judged on
+ * the median of the rounds' own ratios, the figure rounds_ of num's
+ * experiment (goals.h).
+ */
+#define GOAL_ROUNDS(key_, what_, num_, den_, rounds_, unit_, sense_,	\
+		    target_, plot_, scope_)				\
+	{ .key = FILLED(key_), .what = FILLED(what_), .num = num_,	\
+	  .den = den_, .rounds = FILLED(rounds_), .unit = unit_,	\
+	  .sense = sense_, .target = target_, .plot = plot_,		\
+	  .scope = scope_ }
+
 const struct goal goals[] = {
 	GOAL("null_vs_ioctl", "lde null / ioctl(/dev/null), P50",
 	     FIG(trap, "null_p50", "lde null"),
@@ -84,6 +96,17 @@ const struct goal goals[] = {
 	     FIG(coop_lde_2yield, "switch_cost_p50", "full switch"),
 	     FIG(floor, "floor_p50", "bare swap"),
 	     GOAL_NS, GOAL_AT_MOST, 2.0, "switch_cost", GOAL_SCHED),
+	GOAL_ROUNDS("timer_own_vs_timerlat",
+		    "lde's own timer path / Linux's, P99",
+		    FIG(timer_rounds, "lde_own_p99", "lde handler to guest"),
+		    FIG(timer_rounds, "linux_own_p99",
+			"timerlat thread - IRQ"),
+		    "own_ratio", GOAL_NS, GOAL_AT_MOST, 0.2, NULL, GOAL_SCHED),
+	GOAL_ROUNDS("timer_vs_cyclictest_rounds",
+		    "timer to guest / cyclictest, P99, in rounds",
+		    FIG(timer_rounds, "lde_e2e_p99", "lde rr 1 ms"),
+		    FIG(timer_rounds, "cyclictest_p99", "cyclictest"),
+		    "e2e_ratio", GOAL_NS, GOAL_AT_MOST, 0.5, NULL, GOAL_SCHED),
 };
 
 const size_t nr_goals = ARRAY_SIZE(goals);
@@ -119,12 +142,30 @@ double goal_target(const char *key)
 void goal_measure(const struct session *s, const struct goal *g,
 		  struct goal_value *v)
 {
+	char name[64];
+	size_t n;
+
 	v->num = session_figure(s, g->num.exp, g->num.fig);
 	v->den = session_figure(s, g->den.exp, g->den.fig);
+	v->rounds = g->rounds;
+	v->ratio = NAN;
+	v->lo = NAN;
+	v->hi = NAN;
+	if (!g->rounds)
+		return;
+	v->ratio = session_figure(s, g->num.exp, g->rounds);
+	/* "own_ratio": its spread is "own_lo" .. "own_hi". */
+	n = strlen(g->rounds) - strlen(GOAL_ROUNDS_SUFFIX);
+	snprintf(name, sizeof(name), "%.*s_lo", (int)n, g->rounds);
+	v->lo = session_figure(s, g->num.exp, name);
+	snprintf(name, sizeof(name), "%.*s_hi", (int)n, g->rounds);
+	v->hi = session_figure(s, g->num.exp, name);
 }
 
 double goal_ratio(const struct goal_value *v)
 {
+	if (v->rounds)
+		return v->ratio;
 	return v->den > 0 ? v->num / v->den : NAN;
 }
 
@@ -184,6 +225,10 @@ void goals_print_table(FILE *f, const struct session *s)
 		goal_measure(s, g, &v);
 		fprintf(f, "  %-42s %s %.1f, %s %.1f\n", g->what, g->num.name,
 			v.num, g->den.name, v.den);
+		if (v.rounds && !isnan(v.lo))
+			fprintf(f, "  %-42s (medians; the ratio is the median"
+				" of the rounds', lowest %.3f, highest %.3f)\n",
+				"", v.lo, v.hi);
 	}
 	for (i = 0; i < nr_goal_asides; i++)
 		fprintf(f, "  %s: %.1f\n", goal_asides[i].what,
@@ -209,6 +254,10 @@ void goal_print_json(FILE *f, const struct goal *g,
 	json_kstr(f, "den_name", g->den.name, ", ");
 	json_dbl(f, "den", v->den, ", ");
 	json_dbl(f, "ratio", goal_ratio(v), ", ");
+	if (v->rounds) {
+		json_dbl(f, "rounds_lo", v->lo, ", ");
+		json_dbl(f, "rounds_hi", v->hi, ", ");
+	}
 	fprintf(f, "\"target\": %.2f, \"at_least\": %s, \"met\": %s}",
 		g->target, g->sense == GOAL_AT_LEAST ? "true" : "false",
 		goal_met(g, v) ? "true" : "false");

@@ -60,7 +60,19 @@ struct goal {
 	double target;
 	const char *plot;	/* the plot that shows the figures, or NULL */
 	enum goal_scope scope;
+	/*
+	 * NULL: the ratio is num / den.  Else a figure of num's experiment
+	 * that is the ratio itself, the median over interleaved rounds of
+	 * each round's own ratio ("own_ratio"); then num and den are the
+	 * rounds' medians, shown for scale, and the experiment's figures
+	 * "<x>_lo" and "<x>_hi" ("own_lo", "own_hi") are the lowest and
+	 * highest round's ratio: the spread.
+	 */
+	const char *rounds;
 };
+
+/* How a goal's rounds figure ends: "own_ratio". */
+#define GOAL_ROUNDS_SUFFIX	"_ratio"
 
 /* The goals, in the order every table lists them. */
 extern const struct goal goals[];
@@ -86,11 +98,13 @@ double goal_target(const char *key);
 /* A goal's two figures, as one session measured them; NAN if missing. */
 struct goal_value {
 	double num, den;
+	bool rounds;		/* the goal has rounds: ratio, lo, hi hold */
+	double ratio, lo, hi;	/* ... the median ratio and its spread */
 };
 
 void goal_measure(const struct session *s, const struct goal *g,
 		  struct goal_value *v);
-/* num / den, or NAN if either is missing. */
+/* num / den (or the rounds' median ratio), or NAN if missing. */
 double goal_ratio(const struct goal_value *v);
 /* The ratio is known and on the right side of the target. */
 bool goal_met(const struct goal *g, const struct goal_value *v);

@@ -17,6 +17,7 @@ EXP(rr_lde_2spin)	/* rr at 1 ms: timer to guest, direct execution */
 EXP(rr100us_lde_2spin)	/* rr at 100 us: what a forced switch costs */
 EXP(ctx)		/* pipe and sched_yield ping-pong between tasks */
 EXP(cyclictest)		/* cyclictest, the peer for timer latency */
+EXP(timer_rounds)	/* lde rr, rtla timerlat, cyclictest in rounds */
 EXP(hogs)		/* coop against rr with a hog, 8 ways */
 EXP(demo)		/* lde demo privileged */
 EXP(trace)		/* a short run, traced with perf */

@@ -130,6 +130,11 @@ static double timer_late_p99(const void *st)
 	return dist(st, SCHED_TIMER_LATE)->ring.p99;
 }
 
+static double handler_to_guest_p99(const void *st)
+{
+	return dist(st, SCHED_HANDLER_TO_GUEST)->ring.p99;
+}
+
 static double guest_rate(const void *st)
 {
 	return ((const struct sched_run *)st)->fg.guest_rate;
@@ -152,6 +157,7 @@ const struct exp_figure sched_run_figures[] = {
 	{ "timer_to_guest_p50", timer_to_guest_p50 },
 	{ "timer_to_guest_p99", timer_to_guest_p99 },
 	{ "timer_late_p99", timer_late_p99 },
+	{ "handler_to_guest_p99", handler_to_guest_p99 },
 	{ "guest_rate", guest_rate },	/* spin loop iterations per us */
 	{ "host_rate", host_rate },	/* ... in a plain kthread */
 	{ "jain", jain },		/* Jain's fairness index */
@@ -186,9 +192,20 @@ static const struct stats *timer_to_guest_stats(const void *st)
 	return &dist(st, SCHED_TIMER_TO_GUEST)->ring;
 }
 
+static const uint64_t *handler_to_guest_hist(const void *st)
+{
+	return hist(st, SCHED_HANDLER_TO_GUEST);
+}
+
+static const struct stats *handler_to_guest_stats(const void *st)
+{
+	return &dist(st, SCHED_HANDLER_TO_GUEST)->ring;
+}
+
 const struct exp_dist sched_run_dists[] = {
 	{ "switch_cost", switch_cost_hist, switch_cost_stats },
 	{ "timer_to_guest", timer_to_guest_hist, timer_to_guest_stats },
+	{ "handler_to_guest", handler_to_guest_hist, handler_to_guest_stats },
 	{ NULL, NULL, NULL },
 };
 

@@ -107,7 +107,9 @@ static const void *ran(const struct session *s, const struct exp *x)
 {
 	const struct exp_out *o = session_out(s, x);
 
-	return o && o->state == EXP_OK ? o->st : NULL;
+	/* A skipped experiment may have measured part: NAN for the rest. */
+	return o && (o->state == EXP_OK || o->state == EXP_SKIPPED) ?
+	       o->st : NULL;
 }
 
 /*

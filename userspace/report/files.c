@@ -138,7 +138,9 @@ static int print_files(const struct session *s, const struct exp *x,
 	char name[64];
 	int ret = 0;
 
-	if (!x->ops || o->state != EXP_OK)
+	/* A skipped experiment may have measured part (session.c). */
+	if (!x->ops || !o->st ||
+	    (o->state != EXP_OK && o->state != EXP_SKIPPED))
 		return 0;
 	json.print = x->ops->json;
 	csv.print = x->ops->csv;

@@ -77,8 +77,9 @@ static void step_outcome(const struct report *r, const char *step,
 	}
 	if (!ran)
 		return;
-	if (o->state != EXP_SKIPPED)
-		exp_ok(o);
+	if (o->state == EXP_SKIPPED)
+		return;		/* it said what it could not measure */
+	exp_ok(o);
 	unmeasured(r, step, o);
 }
 
@@ -212,9 +213,13 @@ static void goal_row(FILE *f, const struct report *r, const struct goal *g)
 
 	goal_measure(&r->s, g, &v);
 	ratio = goal_ratio(&v);
-	fprintf(f, "| %s | %s %s, %s %s | ", g->what, g->num.name,
+	fprintf(f, "| %s | %s %s, %s %s", g->what, g->num.name,
 		figure(a, sizeof(a), g, v.num), g->den.name,
 		figure(b, sizeof(b), g, v.den));
+	if (v.rounds && !isnan(v.lo))
+		fprintf(f, " (medians of the rounds; ratio: the rounds'"
+			" median, lowest %.3f, highest %.3f)", v.lo, v.hi);
+	fputs(" | ", f);
 	if (isnan(ratio))
 		fputs("n/a", f);
 	else

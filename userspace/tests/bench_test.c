@@ -9,6 +9,7 @@
 
 #include "bench/cyclictest.h"
 #include "bench/measure.h"
+#include "bench/timerlat.h"
 #include "lib/common.h"
 #include "lib/cpus.h"
 #include "tests/test.h"
@@ -72,6 +73,57 @@ TEST(cyclictest_percentile_among_overflows_is_unknown)
 	CHECK(st.p50 == 2000 || isnan(st.p50));
 	CHECK(isnan(st.p99));
 	CHECK(isnan(st.min));	/* no comments: not printed */
+}
+
+/* rtla timerlat hist -n -b 1000 -c 1: ns bins, IRQ and thread columns. */
+static const char canned_timerlat[] =
+	"# RTLA timerlat histogram\n"
+	"# Time unit is nanoseconds (ns)\n"
+	"# Duration:   0 00:00:01\n"
+	"Index   IRQ-001   Thr-001\n"
+	"2000         90         0\n"
+	"5000          9        10\n"
+	"9000          0        80\n"
+	"40000         1         9\n"
+	"over:         0         1\n"
+	"count:      100       100\n"
+	"min:       2100      5200\n"
+	"avg:       2600      9800\n"
+	"max:      40100    150000\n";
+
+TEST(timerlat_reads_its_two_histograms)
+{
+	FILE *in = fmemopen((void *)canned_timerlat,
+			    sizeof(canned_timerlat) - 1, "r");
+	struct timerlat_stats tl;
+
+	if (!CHECK(in))
+		return;
+	CHECK(!timerlat_read(in, &tl, NULL));
+	fclose(in);
+	CHECK_INT(tl.irq.n, 100);
+	CHECK_INT(tl.thread.n, 100);
+	/* Nearest rank over the bins, each at its lower edge. */
+	CHECK(tl.irq.p50 == 2000 && tl.irq.p99 == 5000);
+	CHECK(tl.thread.p50 == 9000 && tl.thread.p90 == 9000);
+	CHECK(tl.thread.p99 == 40000);
+	CHECK(tl.irq.min == 2100 && tl.thread.mean == 9800);
+	CHECK(tl.thread.max == 150000);
+	/* A 2 us bin at its middle, 2.5 us: in [2048, 4096). */
+	CHECK_INT(tl.irq.hist[12], 90);
+}
+
+TEST(timerlat_without_a_histogram_is_an_error)
+{
+	static const char none[] = "rtla: could not enable timerlat\n";
+	FILE *in = fmemopen((void *)none, sizeof(none) - 1, "r");
+	struct timerlat_stats tl;
+
+	if (!CHECK(in))
+		return;
+	errno = 0;
+	CHECK(timerlat_read(in, &tl, NULL) == -1 && errno == EINVAL);
+	fclose(in);
 }
 
 static int nothing(void *ctx)

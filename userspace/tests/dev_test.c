@@ -261,6 +261,8 @@ TEST(figures_from_a_result)
 	CHECK(fg.dist[SCHED_TIMER_LATE].ring.p99 == 700);
 	CHECK_INT(fg.dist[SCHED_TIMER_TO_GUEST].ring.n, 1);
 	CHECK(fg.dist[SCHED_TIMER_TO_GUEST].ring.p50 == 5000);
+	/* Before any tick: no handler to measure from. */
+	CHECK_INT(fg.dist[SCHED_HANDLER_TO_GUEST].ring.n, 0);
 	CHECK(fg.dist[SCHED_SWITCH_COST].mod_mean_ns == 200);
 	CHECK_INT(fg.dist[SCHED_SWITCH_COST].mod_hist[9], 2);
 	CHECK(isnan(fg.dist[SCHED_TIMER_LATE].mod_mean_ns));
@@ -271,6 +273,38 @@ TEST(figures_from_a_result)
 	CHECK(fg.jain == 0.8);
 	CHECK(fg.guest_rate == 3000 && fg.host_rate == 4000);
 	CHECK(fg.direct == 0.75);
+}
+
+/* Handler to guest: a timer switch's latency less its tick's lateness. */
+TEST(figures_handler_to_guest_from_the_last_tick)
+{
+	struct lde_sched_event ev[] = {
+		{ .type = LDE_EV_TICK, .reason = LDE_MODE_GUEST,
+		  .value_ns = 700 },
+		sw(0, 1, LDE_SW_TIMER, 300, 5000),
+		{ .type = LDE_EV_TICK, .reason = LDE_MODE_GUEST,
+		  .value_ns = 2000 },
+		sw(1, 0, LDE_SW_TIMER, 300, 2500),
+		sw(0, 1, LDE_SW_YIELD, 100, 0),		/* not a timer's */
+	};
+	struct sched_exp e = {
+		.events = ev, .nr_events = ARRAY_SIZE(ev),
+	};
+	struct sched_figures fg;
+	size_t i;
+
+	if (!CHECK(!sched_figures_compute(&e, &fg)))
+		return;
+	CHECK_INT(fg.dist[SCHED_HANDLER_TO_GUEST].ring.n, 2);
+	CHECK(fg.dist[SCHED_HANDLER_TO_GUEST].ring.min == 500);
+	CHECK(fg.dist[SCHED_HANDLER_TO_GUEST].ring.max == 4300);
+	/* Named once, in lde.h's LDE_SCHED_DISTS. */
+	CHECK_STR(fg.dist[SCHED_HANDLER_TO_GUEST].key, "handler_to_guest");
+	CHECK_STR(fg.dist[SCHED_TIMER_TO_GUEST].title, "timer to guest");
+	for (i = 0; i < SCHED_NR_DISTS; i++)
+		CHECK(fg.dist[i].mod);
+	CHECK(fg.dist[SCHED_HANDLER_TO_GUEST].mod ==
+	      &e.res.summary.handler_to_guest);
 }
 
 TEST(figures_of_an_empty_result)

@@ -152,7 +152,50 @@ TEST(goals_lde_goals_runs_what_its_goals_name)
 	CHECK(goal_needs(&exp_cyclictest) && goal_needs(&exp_rr_lde_2spin));
 	CHECK(goal_needs(&exp_floor));
 	CHECK(!goal_needs(&exp_trap) && !goal_needs(&exp_hogs));
-	CHECK(n >= 6 && steps == n);
+	CHECK(goal_needs(&exp_timer_rounds));
+	/* One progress line each, but a progress line per round. */
+	CHECK(n >= 6 && steps == n - 1 + exp_timer_rounds.steps);
+}
+
+/* A goal judged in rounds names its median ratio and its spread. */
+TEST(goals_in_rounds_name_their_ratio_and_spread)
+{
+	char name[64];
+	size_t i, n, rounds = 0;
+
+	for (i = 0; i < nr_goals; i++) {
+		const struct goal *g = &goals[i];
+
+		if (!g->rounds)
+			continue;
+		rounds++;
+		n = strlen(g->rounds);
+		if (!CHECK(n > strlen(GOAL_ROUNDS_SUFFIX) &&
+			   !strcmp(g->rounds + n - strlen(GOAL_ROUNDS_SUFFIX),
+				   GOAL_ROUNDS_SUFFIX)))
+			continue;
+		CHECK(exp_has_figure(g->num.exp, g->rounds));
+		n -= strlen(GOAL_ROUNDS_SUFFIX);
+		snprintf(name, sizeof(name), "%.*s_lo", (int)n, g->rounds);
+		CHECK(exp_has_figure(g->num.exp, name));
+		snprintf(name, sizeof(name), "%.*s_hi", (int)n, g->rounds);
+		CHECK(exp_has_figure(g->num.exp, name));
+	}
+	CHECK(rounds >= 2);	/* lde's own timer path, and end to end */
+	CHECK(goal_find("timer_own_vs_timerlat") &&
+	      goal_find("timer_own_vs_timerlat")->rounds);
+}
+
+TEST(goals_in_rounds_are_judged_on_the_median_ratio)
+{
+	const struct goal most = { .target = 0.2, .sense = GOAL_AT_MOST };
+	struct goal_value v = { .num = 1, .den = 2, .rounds = true,
+				.ratio = 0.1, .lo = 0.05, .hi = 0.3 };
+
+	/* Not num / den: the median of the rounds' own ratios. */
+	CHECK(goal_ratio(&v) == 0.1 && goal_met(&most, &v));
+	v.ratio = NAN;
+	CHECK(isnan(goal_ratio(&v)) && !goal_met(&most, &v));
 }
 
 TEST(goals_unmeasured_in_an_empty_session)
@@ -197,8 +240,8 @@ TEST(plots_every_series_exists)
 TEST(report_steps_keep_their_names)
 {
 	static const char *const want[] = {
-		"machine", "trap", "goals", "hogs", "demo", "trace", "timeline",
-		"files", "plots",
+		"machine", "trap", "goals", "timer-rounds", "hogs", "demo",
+		"trace", "timeline", "files", "plots",
 	};
 	struct report *r = calloc(1, sizeof(*r));
 	const char *name;
