@@ -190,7 +190,7 @@ int report_index(const struct report *r)
 
 /* ---- summary.md ---------------------------------------------------- */
 
-/* A goal's figure: ns as a duration, a rate in iterations/us. */
+/* A goal's figure: ns as a duration, a rate in iterations/us, a ratio. */
 static const char *figure(char *buf, size_t len, const struct goal *g,
 			  double v)
 {
@@ -198,6 +198,10 @@ static const char *figure(char *buf, size_t len, const struct goal *g,
 		return "n/a";
 	if (g->unit == GOAL_RATE) {
 		snprintf(buf, len, "%.1f iterations/us", v);
+		return buf;
+	}
+	if (g->unit == GOAL_RATIO) {
+		snprintf(buf, len, "%.2f", v);
 		return buf;
 	}
 	return duration_fmt(buf, len, v);
