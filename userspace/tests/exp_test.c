@@ -287,8 +287,8 @@ TEST(plots_every_series_exists)
 TEST(report_steps_keep_their_names)
 {
 	static const char *const want[] = {
-		"machine", "trap", "goals", "hogs", "demo", "trace", "timeline",
-		"files", "plots",
+		"machine", "trap", "goals", "footprint", "hogs", "demo", "trace",
+		"timeline", "files", "plots",
 	};
 	struct report *r = calloc(1, sizeof(*r));
 	const char *name;
