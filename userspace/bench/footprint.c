@@ -2,11 +2,12 @@
 /*
  * footprint.c - visit n small working sets in turn, and time a visit.
  *
- * The regions live in one anonymous mapping, every page of it touched
- * before timing, so that no visit pays a page fault.  A pass visits the
+ * The regions live in one anonymous mapping (MAP_NORESERVE: conflict's
+ * spans 4 GiB, of which it touches 1024 pages).  A pass visits the
  * regions in order, round after round, FOOTPRINT_VISITS visits at least
  * and every region at least FOOTPRINT_MIN_ROUNDS times; the first round
- * is not timed (it brings what fits into the caches and TLBs).  The
+ * is not timed: it takes the page faults, and brings what fits into the
+ * caches and TLBs.  The
  * figure is the median of FOOTPRINT_PASSES passes.
  *
  * Use: see footprint.h.
@@ -27,18 +28,22 @@ const char *const footprint_names[FOOTPRINT_NR_LAYOUTS] = {
 	[FOOTPRINT_STACKS] = "stacks",
 	[FOOTPRINT_PAGES] = "pages",
 	[FOOTPRINT_PACKED] = "packed",
+	[FOOTPRINT_CONFLICT] = "conflict",
 };
 
 unsigned long footprint_stride(enum footprint_layout l)
 {
-	return l == FOOTPRINT_PACKED ? FOOTPRINT_LINES * FOOTPRINT_LINE :
+	if (l == FOOTPRINT_PACKED)
+		return FOOTPRINT_LINES * FOOTPRINT_LINE;
+	return l == FOOTPRINT_CONFLICT ? FOOTPRINT_CONFLICT_STRIDE :
 	       FOOTPRINT_STRIDE;
 }
 
 /* The lines a visit touches: the top of a stack region, or all of it. */
 static unsigned int lines_of(enum footprint_layout l)
 {
-	return l == FOOTPRINT_PAGES ? 1 : FOOTPRINT_LINES;
+	return l == FOOTPRINT_PAGES || l == FOOTPRINT_CONFLICT ? 1 :
+	       FOOTPRINT_LINES;
 }
 
 /*
@@ -79,10 +84,11 @@ int footprint_ns(const struct tsc *t, enum footprint_layout l,
 {
 	unsigned long stride = footprint_stride(l);
 	unsigned long top = l == FOOTPRINT_PACKED ? 0 :
-			    stride - 4096 - FOOTPRINT_LINES * FOOTPRINT_LINE;
+			    FOOTPRINT_STRIDE - 4096 -
+			    FOOTPRINT_LINES * FOOTPRINT_LINE;
 	unsigned int rounds = FOOTPRINT_VISITS / (n ? n : 1);
 	double v[FOOTPRINT_PASSES];
-	size_t len = n * stride, off;
+	size_t len = n * stride;
 	unsigned int p;
 	char *base;
 
@@ -91,11 +97,9 @@ int footprint_ns(const struct tsc *t, enum footprint_layout l,
 		return -1;
 	}
 	base = mmap(NULL, len, PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (base == MAP_FAILED)
 		return -1;
-	for (off = 0; off < len; off += 4096)
-		base[off] = 1;
 	if (rounds < FOOTPRINT_MIN_ROUNDS)
 		rounds = FOOTPRINT_MIN_ROUNDS;
 	for (p = 0; p < FOOTPRINT_PASSES; p++)

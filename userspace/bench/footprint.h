@@ -14,11 +14,16 @@
  *   pages    the same regions, one line each: n pages, n lines.
  *   packed   the same n x 6 lines, one after the other: n x 6 lines in
  *            n x 384 bytes, a few pages.
+ *   conflict n regions FOOTPRINT_CONFLICT_STRIDE apart, one line each:
+ *            every page in the same slot of a TLB indexed by the low bits
+ *            of the page number (QEMU's TCG's is, direct-mapped), so
+ *            that past a few regions every visit is a TLB refill.
  *
  * If a visit costs more at 1024 than at 2 for stacks and pages alike but
  * not for packed, what grows is a cost per page: the TLB (under QEMU's
  * TCG, its software TLB, refilled by walking the page tables in C).  If
- * packed grows as much, it is the cache lines.
+ * packed grows as much, it is the cache lines.  conflict prices one TLB
+ * refill.
  *
  * Use:
  *	struct tsc t;		// calibrated, pinned
@@ -36,14 +41,17 @@ enum footprint_layout {
 	FOOTPRINT_STACKS,
 	FOOTPRINT_PAGES,
 	FOOTPRINT_PACKED,
+	FOOTPRINT_CONFLICT,
 	FOOTPRINT_NR_LAYOUTS
 };
 
 #define FOOTPRINT_STRIDE	(20 * 1024)	/* 16 KiB stack + 4 KiB guard */
 #define FOOTPRINT_LINES		6		/* 384 bytes: a guest's frames */
 #define FOOTPRINT_LINE		64
+/* 4 MiB: 1024 pages, more than a TLB of 1024 entries can tell apart. */
+#define FOOTPRINT_CONFLICT_STRIDE	(4UL << 20)
 
-/* "stacks", "pages", "packed". */
+/* "stacks", "pages", "packed", "conflict". */
 extern const char *const footprint_names[FOOTPRINT_NR_LAYOUTS];
 
 /* Bytes from one region to the next in layout l. */

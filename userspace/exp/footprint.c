@@ -5,9 +5,10 @@
  *
  * A switch to a guest that last ran 1023 switches ago finds its stack and
  * its struct cold.  bench/footprint.c visits n regions in turn the same
- * way, at the counts of the experiment scaling, in three layouts: the
- * stacks' (one page each, six lines at its top), one line per page, and
- * the same lines packed into a few pages.  What a visit costs more at
+ * way, at the counts of the experiment scaling, in four layouts: the
+ * stacks' (one page each, six lines at its top), one line per page, the
+ * same lines packed into a few pages, and pages that all fall in one
+ * slot of the TLB (each visit a TLB refill: its price).  What a visit costs more at
  * 1024 than at 2 in each layout says whether the pages (the TLB: under
  * QEMU's TCG, its software TLB) or the cache lines pay.
  *
@@ -37,7 +38,7 @@ static void run(const struct exp *x, struct session *s, struct exp_out *o)
 
 	(void)x;
 	progress_step(&s->prog, "footprint: %u to %u regions visited in turn"
-		      " from user space: stacks, pages, packed lines",
+		      " from user space: stacks, pages, packed, conflict",
 		      scale_counts[0], scale_counts[SCALE_COUNTS - 1]);
 	if (session_pin(s, &t, o))
 		return;
@@ -76,10 +77,16 @@ static double packed_extra(const void *st)
 	return extra(st, FOOTPRINT_PACKED);
 }
 
+static double conflict_extra(const void *st)
+{
+	return extra(st, FOOTPRINT_CONFLICT);
+}
+
 static const struct exp_figure figures[] = {
 	{ "stacks_extra_ns", stacks_extra },	/* at 1024 less at 2 */
 	{ "pages_extra_ns", pages_extra },
 	{ "packed_extra_ns", packed_extra },
+	{ "conflict_extra_ns", conflict_extra },
 	{ NULL, NULL },
 };
 
@@ -113,13 +120,16 @@ static void md(FILE *f, const struct session *s, const struct exp_out *o)
 		" (footprint.csv):\n*stacks*: %u KiB apart, %u cache lines at"
 		" the top of each, as lde's guest stacks;\n*pages*: the same"
 		" pages, one line each; *packed*: the same lines in a few"
-		" pages.\n\n", FOOTPRINT_STRIDE / 1024, FOOTPRINT_LINES);
+		" pages;\n*conflict*: one line per page, the pages %lu MiB"
+		" apart, all in one slot of the\nTLB: past a few, every visit"
+		" is a TLB refill.\n\n", FOOTPRINT_STRIDE / 1024,
+		FOOTPRINT_LINES, FOOTPRINT_CONFLICT_STRIDE >> 20);
 	if (o->state != EXP_OK) {
 		fputs("Did not run.\n", f);
 		return;
 	}
-	fputs("| regions | stacks | pages | packed |\n"
-	      "|--------:|-------:|------:|-------:|\n", f);
+	fputs("| regions | stacks | pages | packed | conflict |\n"
+	      "|--------:|-------:|------:|-------:|---------:|\n", f);
 	for (c = 0; c < SCALE_COUNTS; c++) {
 		fprintf(f, "| %u |", scale_counts[c]);
 		for (l = 0; l < FOOTPRINT_NR_LAYOUTS; l++)
@@ -127,10 +137,11 @@ static void md(FILE *f, const struct session *s, const struct exp_out *o)
 		fputc('\n', f);
 	}
 	fprintf(f, "\nAt %u regions against %u, a visit costs %+.1f ns (stacks),"
-		" %+.1f ns (pages),\n%+.1f ns (packed): a cost per page is a"
-		" TLB refill, per line a cache miss.\n",
+		" %+.1f ns (pages),\n%+.1f ns (packed), %+.1f ns (conflict):"
+		" a cost per page is a TLB refill, per\nline a cache miss.\n",
 		scale_counts[SCALE_COUNTS - 1], scale_counts[0],
-		stacks_extra(fp), pages_extra(fp), packed_extra(fp));
+		stacks_extra(fp), pages_extra(fp), packed_extra(fp),
+		conflict_extra(fp));
 }
 
 const struct exp exp_footprint = {
