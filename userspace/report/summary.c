@@ -316,8 +316,10 @@ static void write_summary(FILE *f, const void *arg)
 	      " .json and .csv as\n`lde trap`, `lde ctx`, `lde goals`"
 	      " print them; sched-*.json, one `lde sched\n--json` per"
 	      " experiment, and sched.csv, guests.csv; cyclictest.json and"
-	      "\ncyclictest.txt; the plots' CSV, .gp and .png; trace.data,"
-	      " trace.txt and\ntrace.log of the traced run.\n", f);
+	      "\ncyclictest.txt; scaling.json, every round of the experiment"
+	      " scaling, and\nfootprint.csv; the plots' CSV, .gp and .png;"
+	      " trace.data, trace.txt and\ntrace.log of the traced run.\n",
+	      f);
 }
 
 int report_summary(const struct report *r)
