@@ -9,7 +9,7 @@
  * the same on Linux's switch, and direct execution at a 1 ms quantum.  It runs the experiments of the registry
  * that those rows name, in the registry's order, and prints the table.
  *
- *	$ sudo lde goals		about 40 s in a TCG VM
+ *	$ sudo lde goals		about 25 s in a TCG VM
  *	$ sudo lde goals --json
  *
  * It prints what it measured and whether each goal is met.  Exit status 0
@@ -44,7 +44,7 @@ static void usage(FILE *f)
 	      "against cyclictest, 1024 guests against 2 on lde's switch\n"
 	      "against the same on Linux's, and direct execution at a 1 ms\n"
 	      "quantum.  Needs lde.ko, root and cyclictest (rt-tests).\n"
-	      "About 40 s in a TCG VM.\n"
+	      "About 25 s in a TCG VM.\n"
 	      "\n"
 	      "  -a, --affinity=CPU   the lab CPU (default: the last online)\n"
 	      "      --json           print one JSON object\n"
