@@ -6,8 +6,9 @@
  * scheduler's, each a ratio of two figures measured side by side on one
  * lab CPU: lde's switch against Linux's and against pipe ping-pong,
  * timer to guest against cyclictest, 1024 guests against 2 on lde against
- * the same on Linux's switch, and direct execution at a 1 ms quantum.  It runs the experiments of the registry
- * that those rows name, in the registry's order, and prints the table.
+ * the same on Linux's switch, and direct execution at a 1 ms quantum.
+ * It runs the experiments of the registry that those rows name, in the
+ * registry's order, and prints the table.
  *
  *	$ sudo lde goals		about 25 s in a TCG VM
  *	$ sudo lde goals --json
