@@ -5,11 +5,12 @@
  * The goals are the rows of exp/goals.c's table that are the mini
  * scheduler's, each a ratio of two figures measured side by side on one
  * lab CPU: lde's switch against Linux's and against pipe ping-pong,
- * timer to guest against cyclictest, 1024 guests against 2, and direct
- * execution at a 1 ms quantum.  It runs the experiments of the registry
- * that those rows name, in the registry's order, and prints the table.
+ * timer to guest against cyclictest, 1024 guests against 2 on lde against
+ * the same on Linux's switch, and direct execution at a 1 ms quantum.
+ * It runs the experiments of the registry that those rows name, in the
+ * registry's order, and prints the table.
  *
- *	$ sudo lde goals		about 15 s in a TCG VM
+ *	$ sudo lde goals		about 25 s in a TCG VM
  *	$ sudo lde goals --json
  *
  * It prints what it measured and whether each goal is met.  Exit status 0
@@ -41,9 +42,10 @@ static void usage(FILE *f)
 	      "\n"
 	      "Measure the mini scheduler's goals in one run: lde's switch\n"
 	      "against Linux's and against pipe ping-pong, timer to guest\n"
-	      "against cyclictest, 1024 guests against 2, and direct\n"
-	      "execution at a 1 ms quantum.  Needs lde.ko, root and\n"
-	      "cyclictest (rt-tests).  About 15 s in a TCG VM.\n"
+	      "against cyclictest, 1024 guests against 2 on lde's switch\n"
+	      "against the same on Linux's, and direct execution at a 1 ms\n"
+	      "quantum.  Needs lde.ko, root and cyclictest (rt-tests).\n"
+	      "About 25 s in a TCG VM.\n"
 	      "\n"
 	      "  -a, --affinity=CPU   the lab CPU (default: the last online)\n"
 	      "      --json           print one JSON object\n"

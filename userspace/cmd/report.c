@@ -6,9 +6,10 @@
  * on one lab CPU, with one progress line on stderr per step:
  *   1. the trap benchmark with its baselines (what lde trap prints);
  *   2. the mini scheduler's goal experiments (lde goals): both engines'
- *      switch cost, 1024 guests against 2, direct execution, the
- *      ping-pong baselines of lde ctx, and cyclictest as the peer for
- *      timer latency;
+ *      switch cost, its growth from 2 to 1024 guests on both engines
+ *      (scaling), direct execution, the ping-pong baselines of lde ctx,
+ *      and cyclictest as the peer for timer latency; then where a cold
+ *      guest's cost goes (footprint);
  *   3. the hog experiments: coop and rr, both engines, 2 and 1024 guests,
  *      guest 0 a hog;
  *   4. lde demo privileged;

@@ -6,8 +6,7 @@
  * Two yield guests under the cooperative policy on the lde engine: every
  * switch is a guest's yield trap, then lde's swtch (module/switch.S) from
  * one guest's stack to the other's, on one kthread.  Its switch cost is
- * the numerator of lde_vs_linux and lde_vs_pipe, and the denominator of
- * o1_pick (exp/goals.c).
+ * the numerator of lde_vs_linux and lde_vs_pipe (exp/goals.c).
  */
 #include "exp/sched.h"
 

@@ -32,6 +32,7 @@
 enum goal_unit {
 	GOAL_NS,		/* both figures are ns */
 	GOAL_RATE,		/* both are loop iterations per us */
+	GOAL_RATIO,		/* both are ratios themselves: no unit */
 };
 
 enum goal_sense {

@@ -8,6 +8,7 @@
  *
  * Use: see stats.h.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,4 +72,18 @@ double stats_bucket_lo(unsigned int b)
 double stats_bucket_hi(unsigned int b)
 {
 	return (double)(1ull << b);
+}
+
+double stats_median(const double *v, size_t n)
+{
+	double known[STATS_MEDIAN_MAX];
+	size_t i, k = 0;
+
+	for (i = 0; i < n && k < STATS_MEDIAN_MAX; i++)
+		if (!isnan(v[i]))
+			known[k++] = v[i];
+	if (!k)
+		return NAN;
+	qsort(known, k, sizeof(*known), cmp_double);
+	return rank(known, k, 50);
 }

@@ -32,4 +32,13 @@ unsigned int stats_bucket(double ns);
 double stats_bucket_lo(unsigned int b);
 double stats_bucket_hi(unsigned int b);
 
+/*
+ * The median of the numbers of v[] that are not NaN, by the same
+ * nearest-rank rule (of an even count, the lower middle one): a figure of
+ * one round of several.  NAN if there are none.  v[] is left as it was;
+ * n is at most STATS_MEDIAN_MAX.
+ */
+#define STATS_MEDIAN_MAX	64
+double stats_median(const double *v, size_t n);
+
 #endif /* LDE_STATS_H */

@@ -11,6 +11,9 @@
  *   sched-*.json              lde sched --json, one per experiment:
  *                             goal-* the goals', hog-* the hog experiments
  *   share.csv                 the hog experiments' shares (share.png)
+ *   scaling.csv scaling.json  switch cost by guest count, both engines
+ *                             (scaling.png); every round's
+ *   footprint.csv             ns per visit of n regions, by layout
  *
  * and this file the ones that span experiments:
  *

@@ -12,6 +12,9 @@
  *                    timer.csv)
  *   share.png        CPU share per guest, coop against rr, with a hog
  *                    (share.gp reads share.csv: the experiment hogs')
+ *   scaling.png      switch cost against the number of guests, both
+ *                    engines (scaling.gp reads scaling.csv: the
+ *                    experiment scaling's)
  *
  * The scripts live in scripts/plots/ and are copied next to their data,
  * so that a student can change one and draw it again:
@@ -63,6 +66,8 @@ const struct plot plots[] = {
 	} },
 	{ .name = "share",
 	  .what = "CPU share per guest, coop against rr, with a hog" },
+	{ .name = "scaling",
+	  .what = "switch cost against the number of guests, both engines" },
 };
 
 const size_t nr_plots = ARRAY_SIZE(plots);

@@ -191,7 +191,7 @@ int report_index(const struct report *r)
 
 /* ---- summary.md ---------------------------------------------------- */
 
-/* A goal's figure: ns as a duration, a rate in iterations/us. */
+/* A goal's figure: ns as a duration, a rate in iterations/us, a ratio. */
 static const char *figure(char *buf, size_t len, const struct goal *g,
 			  double v)
 {
@@ -199,6 +199,10 @@ static const char *figure(char *buf, size_t len, const struct goal *g,
 		return "n/a";
 	if (g->unit == GOAL_RATE) {
 		snprintf(buf, len, "%.1f iterations/us", v);
+		return buf;
+	}
+	if (g->unit == GOAL_RATIO) {
+		snprintf(buf, len, "%.2f", v);
 		return buf;
 	}
 	return duration_fmt(buf, len, v);
@@ -317,8 +321,10 @@ static void write_summary(FILE *f, const void *arg)
 	      " .json and .csv as\n`lde trap`, `lde ctx`, `lde goals`"
 	      " print them; sched-*.json, one `lde sched\n--json` per"
 	      " experiment, and sched.csv, guests.csv; cyclictest.json and"
-	      "\ncyclictest.txt; the plots' CSV, .gp and .png; trace.data,"
-	      " trace.txt and\ntrace.log of the traced run.\n", f);
+	      "\ncyclictest.txt; scaling.json, every round of the experiment"
+	      " scaling, and\nfootprint.csv; the plots' CSV, .gp and .png;"
+	      " trace.data, trace.txt and\ntrace.log of the traced run.\n",
+	      f);
 }
 
 int report_summary(const struct report *r)

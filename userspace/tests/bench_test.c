@@ -8,8 +8,10 @@
 #include <stdlib.h>
 
 #include "bench/cyclictest.h"
+#include "bench/footprint.h"
 #include "bench/measure.h"
 #include "bench/timerlat.h"
+#include "bench/tsc.h"
 #include "lib/common.h"
 #include "lib/cpus.h"
 #include "tests/test.h"
@@ -164,4 +166,27 @@ TEST(measure_times_and_counts_calls)
 	CHECK(ov.sample_ns >= 0 && !isnan(ov.batch_ns));
 	free(res[0].ns);
 	free(res[1].ns);
+}
+
+/* Every layout times a visit, at 2 regions as at 1024; 0 is refused. */
+TEST(footprint_times_every_layout)
+{
+	unsigned int l;
+	struct tsc tsc;
+	double ns;
+
+	if (!CHECK(!tsc_calibrate(&tsc)))
+		return;
+	for (l = 0; l < FOOTPRINT_NR_LAYOUTS; l++) {
+		CHECK(footprint_names[l] && *footprint_names[l]);
+		CHECK(!footprint_ns(&tsc, l, 2, &ns) && ns > 0 && isfinite(ns));
+		CHECK(!footprint_ns(&tsc, l, 1024, &ns) && ns > 0 &&
+		      isfinite(ns));
+		errno = 0;
+		CHECK(footprint_ns(&tsc, l, 0, &ns) == -1 && errno == EINVAL);
+	}
+	/* The stacks and pages regions sit a page apart at least. */
+	CHECK(footprint_stride(FOOTPRINT_STACKS) >= 2 * 4096);
+	CHECK_INT(footprint_stride(FOOTPRINT_PACKED),
+		  FOOTPRINT_LINES * FOOTPRINT_LINE);
 }

@@ -9,6 +9,7 @@
 
 #include "exp/exp.h"
 #include "exp/goals.h"
+#include "exp/scaling.h"
 #include "lib/common.h"
 #include "report/report.h"
 #include "tests/test.h"
@@ -98,7 +99,8 @@ TEST(goals_every_row_is_filled)
 		check_fig(t, &g->den);
 		CHECK(g->target > 0 && isfinite(g->target));
 		CHECK(g->sense == GOAL_AT_MOST || g->sense == GOAL_AT_LEAST);
-		CHECK(g->unit == GOAL_NS || g->unit == GOAL_RATE);
+		CHECK(g->unit == GOAL_NS || g->unit == GOAL_RATE ||
+		      g->unit == GOAL_RATIO);
 		CHECK(!g->plot || plot_index(g->plot) >= 0);
 		CHECK(g->scope == GOAL_TRAP || g->scope == GOAL_SCHED);
 		CHECK(goal_find(g->key) == g);
@@ -150,11 +152,12 @@ TEST(goals_lde_goals_runs_what_its_goals_name)
 	}
 	CHECK(goal_needs(&exp_coop_lde_2yield) && goal_needs(&exp_ctx));
 	CHECK(goal_needs(&exp_cyclictest) && goal_needs(&exp_rr_lde_2spin));
-	CHECK(goal_needs(&exp_floor));
+	CHECK(goal_needs(&exp_floor) && goal_needs(&exp_scaling));
 	CHECK(!goal_needs(&exp_trap) && !goal_needs(&exp_hogs));
 	CHECK(goal_needs(&exp_timer_rounds));
-	/* One progress line each, but a progress line per round. */
-	CHECK(n >= 6 && steps == n - 1 + exp_timer_rounds.steps);
+	/* One progress line each, but one per round for those in rounds. */
+	CHECK(n >= 6 && steps == n - 2 + exp_timer_rounds.steps +
+	      exp_scaling.steps);
 }
 
 /* A goal judged in rounds names its median ratio and its spread. */
@@ -215,6 +218,96 @@ TEST(goals_unmeasured_in_an_empty_session)
 	session_free(&s);
 }
 
+/* ---- scaling ------------------------------------------------------ */
+
+TEST(scaling_rounds_run_every_point_once_interleaved)
+{
+	unsigned int seen[SCALE_ENGINES][SCALE_COUNTS];
+	unsigned int round, i, e, c, prev_c = 0;
+
+	for (round = 0; round < 2; round++) {
+		memset(seen, 0, sizeof(seen));
+		for (i = 0; i < SCALE_RUNS; i++) {
+			scaling_point(round, i, &e, &c);
+			if (!CHECK(e < SCALE_ENGINES && c < SCALE_COUNTS))
+				return;
+			seen[e][c]++;
+			/* Both engines at a count, one after the other. */
+			CHECK_INT(e, i % SCALE_ENGINES);
+			if (e)
+				CHECK_INT(c, prev_c);
+			/* Up in even rounds, down in odd ones. */
+			if (!e && i)
+				CHECK(round ? c < prev_c : c > prev_c);
+			prev_c = c;
+		}
+		for (e = 0; e < SCALE_ENGINES; e++)
+			for (c = 0; c < SCALE_COUNTS; c++)
+				CHECK_INT(seen[e][c], 1);
+	}
+	CHECK_INT(scale_counts[0], 2);
+	CHECK_INT(scale_counts[SCALE_COUNTS - 1], LDE_SCHED_MAX_GUESTS);
+	CHECK_INT(scale_engines[0], LDE_ENGINE_LDE);
+	CHECK_INT(scale_engines[1], LDE_ENGINE_LINUX);
+}
+
+/* a and b, up to rounding. */
+static bool near(double a, double b)
+{
+	return fabs(a - b) < 0.000001;
+}
+
+static double figure_of(const struct exp *x, const char *name,
+			const void *st)
+{
+	const struct exp_figure *f;
+
+	for (f = x->figures; f && f->name; f++)
+		if (!strcmp(f->name, name))
+			return f->get(st);
+	return NAN;
+}
+
+TEST(scaling_ratio_is_the_median_of_each_rounds_ratio)
+{
+	static const double at2[SCALE_ROUNDS] = { 100, 200, 100, 200, 100 };
+	static const double at1024[SCALE_ROUNDS] = { 150, 300, 200, 240, 110 };
+	static const double linux2[SCALE_ROUNDS] = { 5000, 5000, 5000, 5000,
+						     5000 };
+	struct scaling *sc = calloc(1, sizeof(*sc));
+	unsigned int r, c, e, last = SCALE_COUNTS - 1;
+
+	if (!CHECK(sc))
+		return;
+	for (c = 0; c < SCALE_COUNTS; c++)	/* as run() starts */
+		for (r = 0; r < SCALE_ROUNDS; r++)
+			for (e = 0; e < SCALE_ENGINES; e++)
+				sc->p50[e][c][r] = NAN;
+	for (r = 0; r < SCALE_ROUNDS; r++) {
+		sc->p50[0][0][r] = at2[r];
+		sc->p50[0][last][r] = at1024[r];
+		sc->p50[1][0][r] = linux2[r];
+		sc->p50[1][last][r] = r ? 5500 : NAN;	/* round 0 failed */
+	}
+	/*
+	 * Rounds' ratios 1.5 1.5 2.0 1.2 1.1: the median is 1.5, while the
+	 * medians' ratio would be 200 / 100 = 2.
+	 */
+	CHECK(near(scaling_ratio(sc, 0, last), 1.5));
+	CHECK(scaling_p50(sc, 0, last) == 200 && scaling_p50(sc, 0, 0) == 100);
+	CHECK(near(scaling_ratio(sc, 1, last), 1.1));
+	CHECK(near(scaling_ratio(sc, 0, 0), 1.0));
+	/* The goal's figures are these. */
+	CHECK(figure_of(&exp_scaling, "lde_1024_over_2", sc) ==
+	      scaling_ratio(sc, 0, last));
+	CHECK(figure_of(&exp_scaling, "linux_1024_over_2", sc) ==
+	      scaling_ratio(sc, 1, last));
+	CHECK(figure_of(&exp_scaling, "linux_1024_p50", sc) == 5500);
+	/* A count with no run: unknown, not 0. */
+	CHECK(isnan(scaling_ratio(sc, 0, 1)) && isnan(scaling_p50(sc, 0, 1)));
+	free(sc);
+}
+
 TEST(plots_every_series_exists)
 {
 	size_t i, k;
@@ -240,8 +333,8 @@ TEST(plots_every_series_exists)
 TEST(report_steps_keep_their_names)
 {
 	static const char *const want[] = {
-		"machine", "trap", "goals", "timer-rounds", "hogs", "demo",
-		"trace", "timeline", "files", "plots",
+		"machine", "trap", "goals", "footprint", "timer-rounds", "hogs",
+		"demo", "trace", "timeline", "files", "plots",
 	};
 	struct report *r = calloc(1, sizeof(*r));
 	const char *name;

@@ -197,6 +197,20 @@ TEST(stats_nearest_rank_percentiles)
 	CHECK_INT(st.n, 0);
 }
 
+TEST(stats_median_of_rounds_skips_the_unknown)
+{
+	double odd[] = { 3, 1, 2 }, even[] = { 4, 1, 3, 2 };
+	double gaps[] = { NAN, 5, NAN, 1, 9 }, none[] = { NAN, NAN };
+
+	CHECK(stats_median(odd, 3) == 2);
+	CHECK(odd[0] == 3 && odd[1] == 1);	/* left as it was */
+	CHECK(stats_median(even, 4) == 2);	/* the lower middle one */
+	CHECK(stats_median(gaps, 5) == 5);
+	CHECK(stats_median(gaps, 2) == 5);
+	CHECK(isnan(stats_median(none, 2)));
+	CHECK(isnan(stats_median(odd, 0)));
+}
+
 TEST(stats_log2_buckets)
 {
 	CHECK_INT(stats_bucket(0), 0);
