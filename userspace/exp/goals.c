@@ -23,8 +23,9 @@
  *     same loop in a plain kthread                            >= 0.95
  *   a forced switch against a yield: switch cost P50 under rr at 100 us
  *     (two spin guests) against coop (two yield guests)       <= 2.0
- *   lde's full switch against its floor: coop's switch cost P50 against
- *     lde_swtch() alone, swapping two contexts (exp/floor.c)  <= 2.0
+ *   lde's full switch against its floor: coop's switch cost P50, less
+ *     the one clock read its window holds, against lde_swtch() alone,
+ *     swapping two contexts (exp/floor.c)                     <= 2.0
  *
  * Each row names its figures by experiment (the compiler checks that it
  * exists) and by figure name (tests/ check that the experiment has it).
@@ -51,6 +52,16 @@
 	     scope_)							\
 	{ .key = FILLED(key_), .what = FILLED(what_), .num = num_,	\
 	  .den = den_, .unit = unit_, .sense = sense_,			\
+	  .target = target_, .plot = plot_, .scope = scope_ }
+
+/*
+ * A goal whose numerator's measurement holds something its denominator's
+ * does not (less_): the ratio is (num - less) / den.
+ */
+#define GOAL_LESS(key_, what_, num_, less_, den_, unit_, sense_,	\
+		  target_, plot_, scope_)				\
+	{ .key = FILLED(key_), .what = FILLED(what_), .num = num_,	\
+	  .less = less_, .den = den_, .unit = unit_, .sense = sense_,	\
 	  .target = target_, .plot = plot_, .scope = scope_ }
 
 /*
@@ -94,10 +105,12 @@ const struct goal goals[] = {
 	     FIG(rr100us_lde_2spin, "switch_cost_p50", "rr 100 us"),
 	     FIG(coop_lde_2yield, "switch_cost_p50", "coop"),
 	     GOAL_NS, GOAL_AT_MOST, 2.0, NULL, GOAL_SCHED),
-	GOAL("full_vs_floor", "full switch / bare swap, P50",
-	     FIG(coop_lde_2yield, "switch_cost_p50", "full switch"),
-	     FIG(floor, "floor_p50", "bare swap"),
-	     GOAL_NS, GOAL_AT_MOST, 2.0, "switch_cost", GOAL_SCHED),
+	GOAL_LESS("full_vs_floor",
+		  "full switch less its clock read / bare swap, P50",
+		  FIG(coop_lde_2yield, "switch_cost_p50", "full switch"),
+		  FIG(floor, "clock_p50", "one clock read"),
+		  FIG(floor, "floor_p50", "bare swap"),
+		  GOAL_NS, GOAL_AT_MOST, 2.0, "switch_cost", GOAL_SCHED),
 	GOAL_ROUNDS("timer_own_vs_timerlat",
 		    "lde's own timer path / Linux's, P99",
 		    FIG(timer_rounds, "lde_own_p99", "lde handler to guest"),
@@ -117,9 +130,6 @@ const struct goal_aside goal_asides[] = {
 	{ "timer_late_p99_ns",
 	  "of which the timer's own lateness (expiry to handler), P99",
 	  FIG(rr_lde_2spin, "timer_late_p99", "timer lateness") },
-	{ "clock_p50_ns",
-	  "one clock read, which every switch cost holds once, P50",
-	  FIG(floor, "clock_p50", "clock read") },
 };
 
 const size_t nr_goal_asides = ARRAY_SIZE(goal_asides);
@@ -149,6 +159,11 @@ void goal_measure(const struct session *s, const struct goal *g,
 
 	v->num = session_figure(s, g->num.exp, g->num.fig);
 	v->den = session_figure(s, g->den.exp, g->den.fig);
+	v->less = NAN;
+	if (g->less.exp) {
+		v->less = session_figure(s, g->less.exp, g->less.fig);
+		v->num -= v->less;	/* NAN stays NAN */
+	}
 	v->rounds = g->rounds;
 	v->ratio = NAN;
 	v->lo = NAN;
@@ -191,7 +206,8 @@ bool goal_needs(const struct exp *x)
 
 	for (i = 0; i < nr_goals; i++)
 		if (goals[i].scope == GOAL_SCHED &&
-		    (goals[i].num.exp == x || goals[i].den.exp == x))
+		    (goals[i].num.exp == x || goals[i].den.exp == x ||
+		     goals[i].less.exp == x))
 			return true;
 	for (i = 0; i < nr_goal_asides; i++)
 		if (goal_asides[i].fig.exp == x)
@@ -234,6 +250,10 @@ void goals_print_table(FILE *f, const struct session *s)
 		goal_measure(s, g, &v);
 		fprintf(f, "  %-42s %s %.*f, %s %.*f\n", g->what, g->num.name,
 			prec(g), v.num, g->den.name, prec(g), v.den);
+		if (g->less.exp)
+			fprintf(f, "  %-42s (%s: its figure less %s %.*f)\n",
+				"", g->num.name, g->less.name, prec(g),
+				v.less);
 		if (v.rounds && !isnan(v.lo))
 			fprintf(f, "  %-42s (medians; the ratio is the median"
 				" of the rounds', lowest %.3f, highest %.3f)\n",
@@ -260,6 +280,10 @@ void goal_print_json(FILE *f, const struct goal *g,
 	json_kstr(f, "what", g->what, ", ");
 	json_kstr(f, "num_name", g->num.name, ", ");
 	json_dbl(f, "num", v->num, ", ");
+	if (g->less.exp) {
+		json_kstr(f, "less_name", g->less.name, ", ");
+		json_dbl(f, "less", v->less, ", ");
+	}
 	json_kstr(f, "den_name", g->den.name, ", ");
 	json_dbl(f, "den", v->den, ", ");
 	json_dbl(f, "ratio", goal_ratio(v), ", ");

@@ -70,6 +70,13 @@ struct goal {
 	 * highest round's ratio: the spread.
 	 */
 	const char *rounds;
+	/*
+	 * Not set (exp NULL): num is the figure.  Else num less this
+	 * figure: what num's measurement holds that den's does not (one
+	 * clock read inside a switch's cost window), taken out so that
+	 * like is divided by like.
+	 */
+	struct goal_fig less;
 };
 
 /* How a goal's rounds figure ends: "own_ratio". */
@@ -98,7 +105,8 @@ double goal_target(const char *key);
 
 /* A goal's two figures, as one session measured them; NAN if missing. */
 struct goal_value {
-	double num, den;
+	double num, den;	/* num already less g->less */
+	double less;		/* g->less's figure, or NAN */
 	bool rounds;		/* the goal has rounds: ratio, lo, hi hold */
 	double ratio, lo, hi;	/* ... the median ratio and its spread */
 };
