@@ -6,8 +6,9 @@
  * cyclictest sets a timer, sleeps until it expires, and measures how late
  * its thread runs: from a timer's expiry to a task running, the path that
  * lde's timer to guest takes too (bench/cyclictest.c runs it and reads
- * its histogram).  Its P99 is the denominator of timer_vs_cyclictest; its
- * distribution "latency" is drawn in timer.png.  In lde report its own
+ * its histogram).  Its distribution "latency" is drawn in timer.png, next
+ * to lde's (timer_vs_cyclictest itself is judged in exp/timer_rounds.c's
+ * interleaved rounds).  In lde report its own
  * output goes to cyclictest.txt, its figures to cyclictest.json.
  */
 #include "bench/cyclictest.h"

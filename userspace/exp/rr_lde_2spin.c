@@ -6,7 +6,7 @@
  * Two spin guests, which never trap, under round robin at a 1 ms quantum
  * on the lde engine: every switch is a timer interrupt's.  It measures
  * timer to guest (the hrtimer's expiry to the next guest's first
- * instruction: timer_vs_cyclictest), the timer's own lateness, and how
+ * instruction, drawn in timer.png), the timer's own lateness, and how
  * fast the guests' loop runs against the same loop in a plain kthread
  * (direct).  The hog experiments size their guests' work by its loop.
  */
