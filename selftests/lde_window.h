@@ -71,9 +71,14 @@ static inline int lde_window_init(struct lde_window *w)
 	f = fopen(lde_window_path(w, "window", path, sizeof(path)), "w");
 	if (!f)
 		return -errno;
+	/*
+	 * A tool killed mid-window leaves its window script behind.  It
+	 * ends once the directory is gone: an orphan that polled forever
+	 * (a sleep every 50 ms, from the 9p root) outlived its test.
+	 */
 	fprintf(f, "#!/bin/sh\n: >%s/go\n", w->dir);
-	fprintf(f, "while [ ! -e %s/done ]; do sleep %s; done\n", w->dir,
-		LDE_WINDOW_SCRIPT_POLL);
+	fprintf(f, "while [ -d %s ] && [ ! -e %s/done ]; do sleep %s; done\n",
+		w->dir, w->dir, LDE_WINDOW_SCRIPT_POLL);
 	if (fclose(f) || chmod(path, 0700))
 		return -errno;
 	return 0;
@@ -84,6 +89,7 @@ static inline pid_t lde_window_spawn(const struct lde_window *w,
 				     char *const argv[], const char *out)
 {
 	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t attr;
 	char path[128];
 	pid_t pid;
 	int err;
@@ -94,9 +100,14 @@ static inline pid_t lde_window_spawn(const struct lde_window *w,
 	posix_spawn_file_actions_addopen(&fa, 1, path,
 					 O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	posix_spawn_file_actions_adddup2(&fa, 1, 2);
+	/* A process group of its own: a kill reaches its window script. */
+	posix_spawnattr_init(&attr);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+	posix_spawnattr_setpgroup(&attr, 0);
 	fflush(stdout);
 	fflush(stderr);
-	err = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ);
+	err = posix_spawn(&pid, argv[0], &fa, &attr, argv, environ);
+	posix_spawnattr_destroy(&attr);
 	posix_spawn_file_actions_destroy(&fa);
 	return err ? -err : pid;
 }
@@ -120,7 +131,7 @@ static inline int lde_wait_tool(pid_t pid)
 			return -errno;
 		nanosleep(&poll, NULL);
 	}
-	kill(pid, SIGKILL);
+	kill(-pid, SIGKILL);	/* the tool's process group */
 	waitpid(pid, &status, 0);
 	return -ETIMEDOUT;
 }
@@ -220,7 +231,7 @@ static inline int lde_window_rm(const char *path, const struct stat *st,
 static inline void lde_window_cleanup(struct lde_window *w)
 {
 	if (w->pid > 0) {
-		kill(w->pid, SIGKILL);
+		kill(-w->pid, SIGKILL);	/* the tool and its window script */
 		waitpid(w->pid, NULL, 0);
 		w->pid = 0;
 	}
