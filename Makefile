@@ -7,8 +7,9 @@
 #   make check      set up, then for every kernel of the table: build lde.ko
 #                   for it, boot it in a VM, load lde.ko, run the selftests
 #   make check KERNELS="6.1 6.12-rt"    the same on some of them (all: every one)
-#   make run KERNELS="6.1 6.1-arm64"    lde report on each, then a page
-#                   across them (scripts/compare-runs): x86-64 against arm64
+#   make run KERNELS="6.1 6.12-rt"      lde report on each, then a page
+#                   across them (scripts/compare-runs): the figures and the
+#                   goals per kernel, x86-64 and arm64
 #   make ARCH=arm64 [run|check]         the same for arm64: cross-built,
 #                   booted under qemu-system-aarch64 (arm64 kernels only)
 #   make kernels    build/<abi>/lde.ko for each kernel in KERNELS
