@@ -159,11 +159,9 @@ void goal_measure(const struct session *s, const struct goal *g,
 
 	v->num = session_figure(s, g->num.exp, g->num.fig);
 	v->den = session_figure(s, g->den.exp, g->den.fig);
-	v->less = NAN;
-	if (g->less.exp) {
+	v->less = 0;
+	if (g->less.exp)
 		v->less = session_figure(s, g->less.exp, g->less.fig);
-		v->num -= v->less;	/* NAN stays NAN */
-	}
 	v->rounds = g->rounds;
 	v->ratio = NAN;
 	v->lo = NAN;
@@ -183,7 +181,8 @@ double goal_ratio(const struct goal_value *v)
 {
 	if (v->rounds)
 		return v->ratio;
-	return v->den > 0 ? v->num / v->den : NAN;
+	/* A NAN in less (not measured) makes the ratio NAN too. */
+	return v->den > 0 ? (v->num - v->less) / v->den : NAN;
 }
 
 bool goal_met(const struct goal *g, const struct goal_value *v)
@@ -251,9 +250,9 @@ void goals_print_table(FILE *f, const struct session *s)
 		fprintf(f, "  %-42s %s %.*f, %s %.*f\n", g->what, g->num.name,
 			prec(g), v.num, g->den.name, prec(g), v.den);
 		if (g->less.exp)
-			fprintf(f, "  %-42s (%s: its figure less %s %.*f)\n",
-				"", g->num.name, g->less.name, prec(g),
-				v.less);
+			fprintf(f, "  %-42s (the ratio takes %s %.*f off %s)\n",
+				"", g->less.name, prec(g), v.less,
+				g->num.name);
 		if (v.rounds && !isnan(v.lo))
 			fprintf(f, "  %-42s (medians; the ratio is the median"
 				" of the rounds', lowest %.3f, highest %.3f)\n",

@@ -105,15 +105,15 @@ double goal_target(const char *key);
 
 /* A goal's two figures, as one session measured them; NAN if missing. */
 struct goal_value {
-	double num, den;	/* num already less g->less */
-	double less;		/* g->less's figure, or NAN */
+	double num, den;	/* the figures as measured */
+	double less;		/* g->less's figure, or 0 if the goal has none */
 	bool rounds;		/* the goal has rounds: ratio, lo, hi hold */
 	double ratio, lo, hi;	/* ... the median ratio and its spread */
 };
 
 void goal_measure(const struct session *s, const struct goal *g,
 		  struct goal_value *v);
-/* num / den (or the rounds' median ratio), or NAN if missing. */
+/* (num - less) / den (or the rounds' median ratio), or NAN if missing. */
 double goal_ratio(const struct goal_value *v);
 /* The ratio is known and on the right side of the target. */
 bool goal_met(const struct goal *g, const struct goal_value *v);

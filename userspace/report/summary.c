@@ -221,8 +221,9 @@ static void goal_row(FILE *f, const struct report *r, const struct goal *g)
 		figure(a, sizeof(a), g, v.num), g->den.name,
 		figure(b, sizeof(b), g, v.den));
 	if (g->less.exp)
-		fprintf(f, " (less %s %s)", g->less.name,
-			figure(b, sizeof(b), g, v.less));
+		fprintf(f, " (the ratio takes %s %s off the %s)",
+			g->less.name, figure(b, sizeof(b), g, v.less),
+			g->num.name);
 	if (v.rounds && !isnan(v.lo))
 		fprintf(f, " (medians of the rounds; ratio: the rounds'"
 			" median, lowest %.3f, highest %.3f)", v.lo, v.hi);

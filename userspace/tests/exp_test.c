@@ -220,6 +220,25 @@ TEST(goals_unmeasured_in_an_empty_session)
 	session_free(&s);
 }
 
+/* full_vs_floor: the ratio takes the clock read off the full switch. */
+TEST(goal_ratio_takes_less_off_the_measured_figure)
+{
+	const struct goal *g = goal_find("full_vs_floor");
+	struct goal_value v = { .num = 221, .den = 50, .less = 100 };
+
+	if (!CHECK(g && g->less.exp))
+		return;
+	CHECK(fabs(goal_ratio(&v) - 2.42) < 1e-9);
+	CHECK(!goal_met(g, &v));
+	v.less = 130;
+	CHECK(goal_met(g, &v));			/* (221 - 130) / 50 = 1.82 */
+	CHECK(v.num == 221);			/* the figure stays as measured */
+	v.less = NAN;				/* the clock was not measured */
+	CHECK(isnan(goal_ratio(&v)) && !goal_met(g, &v));
+	v.less = 0;				/* a goal without less */
+	CHECK(fabs(goal_ratio(&v) - 4.42) < 1e-9);
+}
+
 /* ---- scaling ------------------------------------------------------ */
 
 TEST(scaling_rounds_run_every_point_once_interleaved)
