@@ -221,6 +221,8 @@ static int host_thread(void *arg)
 	/* Through an offline too, until the experiment has ended. */
 	migrate_disable();
 	this_cpu_write(lde_lab_here, lab);
+	if (lab->engine->host_enter)
+		lab->engine->host_enter(lab);
 	measure_direct(lab);
 	/* The lde engine's guests stand on foreign stacks: no preemption. */
 	if (lab->engine->guest_preempt_count)
@@ -240,6 +242,8 @@ static int host_thread(void *arg)
 	lde_timers_cancel(lab);
 	if (lab->engine->guest_preempt_count)
 		preempt_enable();
+	if (lab->engine->host_leave)
+		lab->engine->host_leave(lab);
 	this_cpu_write(lde_lab_here, NULL);
 	migrate_enable();
 
@@ -401,7 +405,7 @@ long lde_sys_sched_start(unsigned long arg)
 		return ret;
 	/* Outside the hotplug lock, which turning a static key takes. */
 	if (cfg.engine == LDE_ENGINE_LINUX)
-		lde_steal_init();
+		lde_watch_init();
 	cpus_read_lock();
 	ret = start_locked(&cfg, nr_guests);
 	cpus_read_unlock();
@@ -591,7 +595,7 @@ void lde_sched_exit(void)
 		labs[cpu] = NULL;
 	}
 	cpus_read_unlock();
-	lde_steal_exit();
+	lde_watch_exit();
 	cpuhp_remove_state_nocalls(lab_cpuhp_state);
 	bitmap_free(running);
 	kfree(labs);

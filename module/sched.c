@@ -156,6 +156,12 @@ notrace void lde_switch(struct lde_lab *lab, struct lde_guest *prev,
 		next->trap_at = lab->sw_leave;
 	lab->cur = next;
 	lab->mode = next ? LDE_MODE_KERNEL : LDE_MODE_HOST;
+	/*
+	 * next finishes the switch first thing, here or, under the linux
+	 * engine, from inside Linux's scheduler as it switches next in
+	 * (engine_linux.c); whichever comes first does it, once.
+	 */
+	lab->sw_open = true;
 	lab->engine->switch_to(lab, prev, next);
 	lde_finish_switch(lab);
 }
@@ -219,14 +225,20 @@ NOKPROBE_SYMBOL(lde_schedule);
 
 /*
  * First thing in whatever context runs after a switch: the guest or host
- * that lde_switch() chose.  Interrupts off.
+ * that lde_switch() chose.  Once per switch: a second call does nothing.
+ * Interrupts off.
  */
 void lde_finish_switch(struct lde_lab *lab)
 {
 	struct lde_guest *prev = lab->sw_prev, *next = lab->cur;
-	u64 now = local_clock(), cost = now - lab->sw_leave, late = 0;
 	struct lde_sched_event *e;
+	u64 now, cost, late = 0;
 
+	if (!lab->sw_open)
+		return;
+	lab->sw_open = false;
+	now = local_clock();
+	cost = now - lab->sw_leave;
 	if (next) {
 		next->lent = false;
 		next->on_since = now;

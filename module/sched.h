@@ -39,6 +39,7 @@
 #ifndef _LDE_SCHED_H
 #define _LDE_SCHED_H
 
+#include <linux/completion.h>
 #include <linux/hrtimer.h>
 #include <linux/kref.h>
 #include <linux/list.h>
@@ -56,12 +57,15 @@ enum lde_gtrap_nr {
 };
 
 /*
- * linux engine: Linux may give the lab CPU to another task while a guest
- * is the one lde runs (a kworker, under preempt=full).  A preempt
- * notifier sees that, so that neither the guest's CPU time nor the
- * watchdog's count includes it (engine_linux.c).
+ * linux engine: a preempt notifier on each of the lab's threads, the
+ * guests' and the host's, sees Linux switch it in and out from inside
+ * the scheduler (engine_linux.c).  The thread lde switches to finishes
+ * that switch there, before anything can preempt it.  And when Linux
+ * gives the lab CPU to another task while a guest is the one lde runs (a
+ * kworker, under preempt=full), neither the guest's CPU time nor the
+ * watchdog's count includes that time.
  */
-struct lde_steal {
+struct lde_watch {
 #ifdef CONFIG_PREEMPT_NOTIFIERS
 	struct preempt_notifier pn;
 #endif
@@ -104,7 +108,7 @@ struct lde_guest {
 	u64 trap_at;			/* local_clock() of its last trap */
 	u64 on_since;			/* local_clock() when switched in */
 	u64 off_at;			/* linux engine: Linux ran another task */
-	struct lde_steal steal;		/* linux engine: how it knows */
+	struct lde_watch watch;		/* linux engine: how it knows */
 	/* Figures. */
 	u64 cpu_ns;
 	u64 runs;
@@ -122,6 +126,9 @@ struct lde_engine_ops {
 	void (*switch_to)(struct lde_lab *lab, struct lde_guest *prev,
 			  struct lde_guest *next);
 	void (*teardown)(struct lde_lab *lab);
+	/* Optional: the host thread's own start and end, in that thread. */
+	void (*host_enter)(struct lde_lab *lab);
+	void (*host_leave)(struct lde_lab *lab);
 	/* preempt_count() of a running guest: how timer.c recognises one. */
 	unsigned int guest_preempt_count;
 };
@@ -136,8 +143,8 @@ extern const struct lde_engine_ops lde_engine_linux;
 void *lde_stack_alloc(void **area);
 void lde_stack_free(void *area);
 /* engine_linux.c: before a linux-engine sched_start; at rmmod. */
-void lde_steal_init(void);
-void lde_steal_exit(void);
+void lde_watch_init(void);
+void lde_watch_exit(void);
 
 /* The lab whose experiment runs on this CPU, for lde_preempted(). */
 DECLARE_PER_CPU(struct lde_lab *, lde_lab_here);
@@ -164,6 +171,8 @@ struct lde_lab {
 	u32 ring_size;
 	bool done;			/* the host thread has finished */
 	bool killing;			/* linux engine: guests, exit now */
+	struct completion watching;	/* linux engine: a guest's notifier */
+	struct lde_watch host_watch;	/* linux engine: the host thread's */
 	u32 end_request;		/* from other CPUs: STOPPED, UNLOAD */
 
 	/* ---- lab CPU only, interrupts off ---- */
@@ -187,6 +196,7 @@ struct lde_lab {
 	u64 tick_expires;		/* ktime ns of the last timer switch */
 	u64 tick_handled;		/* ... and of its handler's start */
 	/* The switch in flight, from lde_schedule() to lde_finish_switch(). */
+	bool sw_open;			/* lde_finish_switch() has yet to run */
 	struct lde_guest *sw_prev;
 	u32 sw_reason;
 	u64 sw_leave;			/* local_clock() leaving prev */

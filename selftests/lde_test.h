@@ -315,44 +315,4 @@ static inline int lde_kmsg_bad_lines(int kmsg,
 	return bad;
 }
 
-/* Is this a PREEMPT_RT kernel?  /sys/kernel/realtime reads 1 there. */
-static inline bool lde_realtime(void)
-{
-	char buf[8];
-
-	return lde_read_text("/sys/kernel/realtime", buf, sizeof(buf)) > 0 &&
-	       buf[0] == '1';
-}
-
-/*
- * Full preemption: PREEMPT_RT, or preempt=full.  The model in force is
- * in /sys/kernel/debug/sched/preempt ("none voluntary (full)") where the
- * kernel has SCHED_DEBUG; else a kernel built with CONFIG_PREEMPT=y (its
- * /proc/config.gz: the debug kernel's) runs full preemption unless its
- * command line says preempt=.
- */
-static inline bool lde_preempt_full(void)
-{
-	char buf[256];
-	bool full = false;
-	FILE *f;
-
-	if (lde_realtime())
-		return true;
-	if (lde_read_text("/sys/kernel/debug/sched/preempt", buf,
-			  sizeof(buf)) > 0)
-		return strstr(buf, "(full)");
-	if (lde_read_text("/proc/cmdline", buf, sizeof(buf)) > 0 &&
-	    strstr(buf, "preempt="))
-		return false;
-	f = popen("zcat /proc/config.gz 2>/dev/null", "r");
-	if (!f)
-		return false;
-	while (fgets(buf, sizeof(buf), f))
-		if (!strcmp(buf, "CONFIG_PREEMPT=y\n"))
-			full = true;
-	pclose(f);
-	return full;
-}
-
 #endif /* _LDE_TEST_H */

@@ -849,19 +849,6 @@ TEST_F_TIMEOUT(trace, perf_script_fields_match_figures, TEST_TIMEOUT_S)
 	struct seen s;
 
 	need_tool(_metadata, PERF, "linux-perf");
-	/*
-	 * Under full preemption (PREEMPT_RT, or preempt=full), Linux may
-	 * preempt the guest being switched in, with interrupts back on in
-	 * linux_switch_to(), before its guest_switch event: one lde switch
-	 * then shows as several Linux switches (seen on Debian's 6.12-rt, in
-	 * two runs of three, and on the debug kernel's CONFIG_PREEMPT).
-	 * Until the engine closes that window, the one-to-one match holds
-	 * only under voluntary or no preemption.
-	 */
-	if (lde_preempt_full())
-		SKIP(return, "full preemption (PREEMPT_RT or preempt=full): a"
-		     " switched-in guest can be preempted before its event"
-		     " (engine_linux.c)");
 	lde_sched_add(&c, LDE_WL_YIELD, 2, 0, 0);
 	lde_sched_add(&c, LDE_WL_SPIN, 1, 0, 0);
 	record_seen(_metadata, lab, &c, &s);
@@ -1005,19 +992,6 @@ TEST_F_TIMEOUT(trace, linux_engine_matches_sched_switch, TEST_TIMEOUT_S)
 	struct trace_ev e;
 
 	need_tool(_metadata, PERF, "linux-perf");
-	/*
-	 * Under full preemption (PREEMPT_RT, or preempt=full), Linux may
-	 * preempt the guest being switched in, with interrupts back on in
-	 * linux_switch_to(), before its guest_switch event: one lde switch
-	 * then shows as several Linux switches (seen on Debian's 6.12-rt, in
-	 * two runs of three, and on the debug kernel's CONFIG_PREEMPT).
-	 * Until the engine closes that window, the one-to-one match holds
-	 * only under voluntary or no preemption.
-	 */
-	if (lde_preempt_full())
-		SKIP(return, "full preemption (PREEMPT_RT or preempt=full): a"
-		     " switched-in guest can be preempted before its event"
-		     " (engine_linux.c)");
 	lde_sched_add(&c, LDE_WL_YIELD, 2, 0, 0);
 	lde_sched_add(&c, LDE_WL_SPIN, 1, 0, 0);
 	record_experiment(_metadata, lab, &c,
