@@ -36,7 +36,8 @@
  * are the guest's, exactly as the timer interrupt found them; pc, pstate
  * and pmr are slots lde_preempted() fills with the interrupted context's
  * return, so that the trampoline's eret resumes the guest where it was.
- * The last 16 bytes are a frame record of zeroes: stack traces end there.
+ * The last 16 bytes are a frame record with a zero frame pointer (and
+ * the trampoline as its lr, preempt.S says why): stack traces end there.
  */
 #define LDE_IRQ_FRAME_X(n)	(8 * (n))
 #define LDE_IRQ_FRAME_PC	248

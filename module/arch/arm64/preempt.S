@@ -66,8 +66,16 @@ SYM_CODE_START(lde_preempt_trampoline)
 	stp	x26, x27, [sp, #LDE_IRQ_FRAME_X(26)]
 	stp	x28, x29, [sp, #LDE_IRQ_FRAME_X(28)]
 	str	x30, [sp, #LDE_IRQ_FRAME_X(30)]
-	/* No caller: a frame record of zeroes ends stack traces here. */
-	stp	xzr, xzr, [sp, #LDE_IRQ_FRAME_RECORD]
+	/*
+	 * No caller: a frame record with a zero frame pointer ends stack
+	 * traces here.  Its lr must not be zero too: since Linux 6.13 a
+	 * record of two zeroes is a metadata record to arm64's unwinder,
+	 * which reads a type after it and warns when unwinding current
+	 * finds one that is not its task's last (perf record -g on the
+	 * linux engine, whose guests are preempted on their task stacks).
+	 */
+	adr	x1, lde_preempt_trampoline
+	stp	xzr, x1, [sp, #LDE_IRQ_FRAME_RECORD]
 	add	x29, sp, #LDE_IRQ_FRAME_RECORD
 	mov	x0, sp
 	bl	lde_preempted
