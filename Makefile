@@ -24,7 +24,7 @@
 #
 # KERNELS are the kernels of the table (scripts/kernels) that make check and
 # make kernels cover: by default 6.1, 6.12, 6.12-rt, the newest (Debian
-# sid's), the debug kernel and 6.1-arm64; KERNELS=all adds newest-arm64,
+# sid's), 6.1-arm64 and newest-arm64; KERNELS=all adds the debug kernel,
 # which CI's 90 minutes leave out.  Each has its own build,
 # build/<abi>/lde.ko.
 #
