@@ -1321,7 +1321,9 @@ static void fs_type(const char *path, char *type, size_t size)
  * Is path on a file system that cannot survive a suspend of its device?
  * virtio-9p and virtiofs have no suspend and resume: after a resume,
  * every request to them hangs.  The lde VM's root and project are on 9p,
- * so pm_test core (tried) hangs the VM for good.
+ * so pm_test core (tried) hangs the VM for good; make check runs the core
+ * variants in a VM of scripts/vm-suspend, whose files are all in its
+ * initramfs.
  */
 static bool on_unsuspendable_fs(const char *path)
 {
@@ -1431,7 +1433,9 @@ FIXTURE_SETUP(suspend)
 		LDE_SETUP_SKIP("pm_test %s suspends devices, and / or this program "
 			       "is on virtio-9p or virtiofs, which cannot suspend: "
 			       "after the resume every access to them hangs (the "
-			       "freezer variants run here instead)", variant->level);
+			       "freezer variants run here instead; scripts/"
+			       "vm-suspend runs these from an initramfs)",
+			       variant->level);
 }
 
 FIXTURE_TEARDOWN(suspend)
