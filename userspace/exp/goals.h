@@ -74,7 +74,8 @@ struct goal {
 	 * Not set (exp NULL): num is the figure.  Else num less this
 	 * figure: what num's measurement holds that den's does not (one
 	 * clock read inside a switch's cost window), taken out so that
-	 * like is divided by like.
+	 * like is divided by like.  A goal in rounds has each round take
+	 * it off; the tables show it.
 	 */
 	struct goal_fig less;
 };

@@ -15,6 +15,7 @@ EXP(coop_linux_2yield)	/* Linux's switch between kthreads: the same */
 EXP(coop_lde_1024yield)	/* lde's switch among 1024 guests */
 EXP(rr_lde_2spin)	/* rr at 1 ms: timer to guest, direct execution */
 EXP(rr100us_lde_2spin)	/* rr at 100 us: what a forced switch costs */
+EXP(switch_rounds)	/* coop, floor, rr 100 us, rr 1 ms in rounds */
 EXP(scaling)		/* switch cost at 2..1024 guests, both engines */
 EXP(footprint)		/* where a cold guest's cost goes: pages or lines */
 EXP(ctx)		/* pipe and sched_yield ping-pong between tasks */

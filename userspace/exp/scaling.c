@@ -68,6 +68,21 @@ double scaling_ratio(const struct scaling *sc, unsigned int e,
 	return stats_median(v, SCALE_ROUNDS);
 }
 
+struct stats_spread scaling_vs_linux(const struct scaling *sc)
+{
+	double v[SCALE_ROUNDS];
+	unsigned int r;
+
+	for (r = 0; r < SCALE_ROUNDS; r++) {
+		double lde = sc->p50[0][SCALE_LAST][r] / sc->p50[0][0][r];
+		double lnx = sc->p50[1][SCALE_LAST][r] / sc->p50[1][0][r];
+
+		/* A run that did not run is NAN, and so is its round. */
+		v[r] = lnx > 0 ? lde / lnx : NAN;
+	}
+	return stats_spread(v, SCALE_ROUNDS);
+}
+
 /* One run: count guests on engine, under coop; its P50 into sc. */
 static int run_point(struct session *s, struct scaling *sc,
 		     unsigned int round, unsigned int e, unsigned int c)
@@ -143,6 +158,21 @@ static double linux_1024_over_2(const void *st)
 	return scaling_ratio(st, 1, SCALE_LAST);
 }
 
+static double vs_linux_ratio(const void *st)
+{
+	return scaling_vs_linux(st).med;
+}
+
+static double vs_linux_lo(const void *st)
+{
+	return scaling_vs_linux(st).lo;
+}
+
+static double vs_linux_hi(const void *st)
+{
+	return scaling_vs_linux(st).hi;
+}
+
 static double lde_2_p50(const void *st)
 {
 	return scaling_p50(st, 0, 0);
@@ -166,6 +196,10 @@ static double linux_1024_p50(const void *st)
 static const struct exp_figure figures[] = {
 	{ "lde_1024_over_2", lde_1024_over_2 },		/* no unit */
 	{ "linux_1024_over_2", linux_1024_over_2 },
+	/* The goal: their ratio within each round, median and spread. */
+	{ "vs_linux_ratio", vs_linux_ratio },
+	{ "vs_linux_lo", vs_linux_lo },
+	{ "vs_linux_hi", vs_linux_hi },
 	{ "lde_2_p50", lde_2_p50 },			/* ns */
 	{ "lde_1024_p50", lde_1024_p50 },
 	{ "linux_2_p50", linux_2_p50 },
@@ -254,7 +288,10 @@ static void write_json(FILE *f, const void *arg)
 		"  \"run_ns\": %llu,\n  \"rounds\": %u,\n  ", SCALE_RUN_NS,
 		sc->rounds);
 	json_dbl(f, "lde_1024_over_2", lde_1024_over_2(sc), ",\n  ");
-	json_dbl(f, "linux_1024_over_2", linux_1024_over_2(sc), ",\n");
+	json_dbl(f, "linux_1024_over_2", linux_1024_over_2(sc), ",\n  ");
+	json_dbl(f, "vs_linux_ratio", vs_linux_ratio(sc), ", ");
+	json_dbl(f, "vs_linux_lo", vs_linux_lo(sc), ", ");
+	json_dbl(f, "vs_linux_hi", vs_linux_hi(sc), ",\n");
 	fputs("  \"engines\": {\n", f);
 	for (e = 0; e < SCALE_ENGINES; e++) {
 		fprintf(f, "    \"%s\": [\n",

@@ -15,12 +15,13 @@
 #define LDE_EXP_SCALING_H
 
 #include "exp/sched.h"
+#include "lib/stats.h"
 #include "lde.h"
 
 #define SCALE_ENGINES	2	/* lde, linux */
 #define SCALE_COUNTS	5	/* 2, 16, 64, 256, 1024 guests */
 #define SCALE_RUNS	(SCALE_ENGINES * SCALE_COUNTS)	/* per round */
-#define SCALE_ROUNDS	5
+#define SCALE_ROUNDS	9
 #define SCALE_RUN_NS	200000000ULL	/* each run: 200 ms */
 
 extern const __u32 scale_engines[SCALE_ENGINES];
@@ -46,6 +47,11 @@ void scaling_point(unsigned int round, unsigned int i, unsigned int *e,
 /* Median over the rounds of P50 at counts[c] / P50 at counts[0]; or NAN. */
 double scaling_ratio(const struct scaling *sc, unsigned int e,
 		     unsigned int c);
+/*
+ * The goal's ratio: in each round, lde's 1024/2 over the linux engine's
+ * 1024/2; its median over the rounds and its spread.
+ */
+struct stats_spread scaling_vs_linux(const struct scaling *sc);
 /* Median over the rounds of the P50 at counts[c], ns; or NAN. */
 double scaling_p50(const struct scaling *sc, unsigned int e, unsigned int c);
 

@@ -87,3 +87,19 @@ double stats_median(const double *v, size_t n)
 	qsort(known, k, sizeof(*known), cmp_double);
 	return rank(known, k, 50);
 }
+
+struct stats_spread stats_spread(const double *v, size_t n)
+{
+	struct stats_spread sp = { stats_median(v, n), NAN, NAN };
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (isnan(v[i]))
+			continue;
+		if (isnan(sp.lo) || v[i] < sp.lo)
+			sp.lo = v[i];
+		if (isnan(sp.hi) || v[i] > sp.hi)
+			sp.hi = v[i];
+	}
+	return sp;
+}

@@ -41,4 +41,15 @@ double stats_bucket_hi(unsigned int b);
 #define STATS_MEDIAN_MAX	64
 double stats_median(const double *v, size_t n);
 
+/*
+ * A figure measured in rounds: the median of v[] as above, with the
+ * lowest and the highest of its numbers, the spread.  All NAN if v[] has
+ * no number.
+ */
+struct stats_spread {
+	double med, lo, hi;
+};
+
+struct stats_spread stats_spread(const double *v, size_t n);
+
 #endif /* LDE_STATS_H */

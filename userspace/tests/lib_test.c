@@ -211,6 +211,18 @@ TEST(stats_median_of_rounds_skips_the_unknown)
 	CHECK(isnan(stats_median(odd, 0)));
 }
 
+TEST(stats_spread_of_rounds_is_median_lowest_highest)
+{
+	double gaps[] = { NAN, 5, NAN, 1, 9 }, none[] = { NAN, NAN };
+	struct stats_spread sp = stats_spread(gaps, 5);
+
+	CHECK(sp.med == 5 && sp.lo == 1 && sp.hi == 9);
+	sp = stats_spread(gaps, 2);		/* one number: all three */
+	CHECK(sp.med == 5 && sp.lo == 5 && sp.hi == 5);
+	sp = stats_spread(none, 2);
+	CHECK(isnan(sp.med) && isnan(sp.lo) && isnan(sp.hi));
+}
+
 TEST(stats_log2_buckets)
 {
 	CHECK_INT(stats_bucket(0), 0);
