@@ -214,19 +214,26 @@ static void goal_row(FILE *f, const struct report *r, const struct goal *g)
 	int p = plot_index(g->plot);
 	struct goal_value v;
 	double ratio;
+	bool rounds;
 
 	goal_measure(&r->s, g, &v);
 	ratio = goal_ratio(&v);
+	rounds = v.rounds && !isnan(v.lo);
 	fprintf(f, "| %s | %s %s, %s %s", g->what, g->num.name,
 		figure(a, sizeof(a), g, v.num), g->den.name,
 		figure(b, sizeof(b), g, v.den));
+	/* One parenthesis: "(medians of the rounds; the ratio takes ...)". */
+	if (rounds)
+		fputs(" (medians of the rounds", f);
 	if (g->less.exp)
-		fprintf(f, " (the ratio takes %s %s off the %s)",
-			g->less.name, figure(b, sizeof(b), g, v.less),
-			g->num.name);
-	if (v.rounds && !isnan(v.lo))
-		fprintf(f, " (medians of the rounds; ratio: the rounds'"
-			" median, lowest %.3f, highest %.3f)", v.lo, v.hi);
+		fprintf(f, "%sthe ratio takes %s %s off the %s",
+			rounds ? "; " : " (", g->less.name,
+			figure(b, sizeof(b), g, v.less), g->num.name);
+	if (rounds)
+		fprintf(f, "; ratio: the rounds' median, lowest %.3f, highest"
+			" %.3f", v.lo, v.hi);
+	if (rounds || g->less.exp)
+		fputc(')', f);
 	fputs(" | ", f);
 	if (isnan(ratio))
 		fputs("n/a", f);
