@@ -144,18 +144,7 @@ static int run_part(struct session *s, struct srounds *rs, enum part p,
 	return ret;
 }
 
-/* The field at off of each round done, into v[]: for stats_spread(). */
-static struct stats_spread over_rounds(const struct srounds *rs, size_t off)
-{
-	double v[SWITCH_ROUNDS];
-	unsigned int i;
-
-	for (i = 0; i < rs->n; i++)
-		v[i] = *(const double *)((const char *)&rs->r[i] + off);
-	return stats_spread(v, rs->n);
-}
-
-#define OVER_ROUNDS(rs, field)	over_rounds(rs, offsetof(struct sround, field))
+#define SPREAD(rs, field)	STATS_SPREAD_OF((rs)->r, (rs)->n, field)
 
 static void summarize(struct srounds *rs)
 {
@@ -168,15 +157,15 @@ static void summarize(struct srounds *rs)
 		rd->forced_ratio = ratio(rd->forced, rd->coop);
 		rd->direct = ratio(rd->guest_rate, rd->host_rate);
 	}
-	rs->floor = OVER_ROUNDS(rs, floor);
-	rs->forced_ratio = OVER_ROUNDS(rs, forced_ratio);
-	rs->direct = OVER_ROUNDS(rs, direct);
-	rs->coop = OVER_ROUNDS(rs, coop).med;
-	rs->swap = OVER_ROUNDS(rs, swap).med;
-	rs->clock = OVER_ROUNDS(rs, clock).med;
-	rs->forced = OVER_ROUNDS(rs, forced).med;
-	rs->guest_rate = OVER_ROUNDS(rs, guest_rate).med;
-	rs->host_rate = OVER_ROUNDS(rs, host_rate).med;
+	rs->floor = SPREAD(rs, floor);
+	rs->forced_ratio = SPREAD(rs, forced_ratio);
+	rs->direct = SPREAD(rs, direct);
+	rs->coop = SPREAD(rs, coop).med;
+	rs->swap = SPREAD(rs, swap).med;
+	rs->clock = SPREAD(rs, clock).med;
+	rs->forced = SPREAD(rs, forced).med;
+	rs->guest_rate = SPREAD(rs, guest_rate).med;
+	rs->host_rate = SPREAD(rs, host_rate).med;
 }
 
 static void run(const struct exp *x, struct session *s, struct exp_out *o)

@@ -36,7 +36,6 @@
  */
 #include <math.h>
 #include <stddef.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "bench/cyclictest.h"
@@ -75,18 +74,7 @@ struct rounds {
 	double lde_h2g, linux_own, lnx_h2g, lde_t2g, cyc;
 };
 
-/* The field at off of each round done: its median and spread. */
-static struct stats_spread spread_of(const struct rounds *rs, size_t off)
-{
-	double v[TIMER_ROUNDS];
-	unsigned int i;
-
-	for (i = 0; i < rs->n; i++)
-		v[i] = *(const double *)((const char *)&rs->r[i] + off);
-	return stats_spread(v, rs->n);
-}
-
-#define SPREAD(rs, field)	spread_of(rs, offsetof(struct round, field))
+#define SPREAD(rs, field)	STATS_SPREAD_OF((rs)->r, (rs)->n, field)
 
 static double ratio(double num, double den)
 {

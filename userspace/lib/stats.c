@@ -103,3 +103,17 @@ struct stats_spread stats_spread(const double *v, size_t n)
 	}
 	return sp;
 }
+
+struct stats_spread stats_spread_member(const void *base, size_t n,
+					size_t stride, size_t off)
+{
+	double v[STATS_MEDIAN_MAX];
+	size_t i;
+
+	if (n > STATS_MEDIAN_MAX)
+		n = STATS_MEDIAN_MAX;
+	for (i = 0; i < n; i++)
+		memcpy(&v[i], (const char *)base + i * stride + off,
+		       sizeof(v[i]));
+	return stats_spread(v, n);
+}

@@ -52,4 +52,15 @@ struct stats_spread {
 
 struct stats_spread stats_spread(const double *v, size_t n);
 
+/*
+ * The same of one double member of n structs from base, stride bytes
+ * apart, at off in each: a figure of each round, kept in the round's
+ * struct.  n is at most STATS_MEDIAN_MAX.
+ */
+struct stats_spread stats_spread_member(const void *base, size_t n,
+					size_t stride, size_t off);
+#define STATS_SPREAD_OF(rounds, n, member)				\
+	stats_spread_member(rounds, n, sizeof(*(rounds)),		\
+			    offsetof(__typeof__(*(rounds)), member))
+
 #endif /* LDE_STATS_H */

@@ -58,10 +58,13 @@ const struct plot plots[] = {
 		{ &exp_ctx, "pipe", "pipe ping-pong", 50 },
 	} },
 	{ .name = "timer",
-	  .what = "timer to guest, against cyclictest",
+	  .what = "timer to guest and lde's own part of it, against"
+		  " cyclictest",
 	  .series = {
 		{ &exp_rr_lde_2spin, "timer_to_guest",
 		  "lde timer to guest (rr 1 ms)", 99 },
+		{ &exp_rr_lde_2spin, "handler_to_guest",
+		  "lde handler to guest (rr 1 ms)", 99 },
 		{ &exp_cyclictest, "latency", "cyclictest", 99 },
 	} },
 	{ .name = "share",

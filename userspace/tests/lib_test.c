@@ -223,6 +223,20 @@ TEST(stats_spread_of_rounds_is_median_lowest_highest)
 	CHECK(isnan(sp.med) && isnan(sp.lo) && isnan(sp.hi));
 }
 
+TEST(stats_spread_of_a_member_of_each_round)
+{
+	struct { int id; double x, y; } r[] = {
+		{ 1, 3, NAN }, { 2, NAN, 1 }, { 3, 7, 2 }, { 4, 5, 9 },
+	};
+	struct stats_spread sp = STATS_SPREAD_OF(r, 4, x);
+
+	CHECK(sp.med == 5 && sp.lo == 3 && sp.hi == 7);
+	sp = STATS_SPREAD_OF(r, 4, y);		/* lower middle of 1, 2, 9 */
+	CHECK(sp.med == 2 && sp.lo == 1 && sp.hi == 9);
+	sp = STATS_SPREAD_OF(r, 1, y);		/* round 1 has no y */
+	CHECK(isnan(sp.med));
+}
+
 TEST(stats_log2_buckets)
 {
 	CHECK_INT(stats_bucket(0), 0);
