@@ -69,7 +69,7 @@ static double ratio(double num, double den)
 	return den > 0 && !isnan(num) ? num / den : NAN;
 }
 
-/* One lde run of count workload guests for SWITCH_RUN_NS: 0 or -1. */
+/* Two workload guests on the lde engine for SWITCH_RUN_NS: 0 or -1. */
 static int run_sched(struct session *s, __u32 policy, __u64 quantum_ns,
 		     __u32 workload, struct sched_run *r)
 {

@@ -196,8 +196,9 @@ static void run(const struct exp *x, struct session *s, struct exp_out *o)
 			 i);
 	else if (!rs->timerlat)
 		exp_skip(o, "no timerlat tracer in this kernel"
-			 " (CONFIG_TIMERLAT_TRACER): lde's own timer path has"
-			 " no peer; end to end against cyclictest only");
+			 " (CONFIG_TIMERLAT_TRACER): lde's own timer path"
+			 " against the linux engine's only, and end to end"
+			 " against cyclictest");
 	else
 		exp_ok(o);
 }
