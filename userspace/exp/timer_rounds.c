@@ -18,9 +18,10 @@
  * Each round runs, on the lab CPU and in an order that rotates from round
  * to round, one short run of each: lde rr at 1 ms with two spin guests
  * for 1 s on either engine, rtla timerlat hist at a 1 ms period for 1 s,
- * and cyclictest at a 1 ms interval for 1000 loops.  Within a round the runs are close in
- * time, so the ratios are taken there, and the goals are judged on their
- * median over the rounds: drift of the emulator between rounds cancels.
+ * and cyclictest at a 1 ms interval for 1000 loops.  Within a round the
+ * runs are close in time, so the ratios are taken there, and the goals
+ * are judged on their median over the rounds: drift of the emulator
+ * between rounds cancels.
  * The spread is the lowest and the highest round's ratio.
  *
  *   own     lde's handler to guest P99 / (timerlat thread P99 - IRQ P99)
